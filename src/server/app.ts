@@ -1,0 +1,125 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fastifyCookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { Config } from './config.js';
+import type { DatabaseHandle } from './db/database.js';
+import { systemClock, type Clock } from './platform/clock.js';
+import { installErrorHandler } from './platform/http/error-handler.js';
+import { registerHealthRoutes } from './platform/http/health.js';
+import { newId } from './platform/ids.js';
+import type { AppContext, PlatformModule } from './platform/module.js';
+import { modules as allModules } from './modules/index.js';
+import { renderErrorPage } from './modules/portal/index.js';
+
+export const packageRoot = fileURLToPath(new URL('../../', import.meta.url));
+export const workbenchDist = path.join(packageRoot, 'dist', 'workbench');
+
+export interface BuildOptions {
+  readonly config: Readonly<Config>;
+  readonly database: DatabaseHandle;
+  readonly clock?: Clock;
+  readonly modules?: readonly PlatformModule[];
+  /** Serve the built workbench from dist/workbench when it exists (default true). */
+  readonly serveWorkbench?: boolean;
+}
+
+const requestIdPattern = /^[A-Za-z0-9._-]{8,64}$/;
+
+/** Builds the whole application: platform, every module's faces, docs and health. Does not listen. */
+export async function buildApp(options: BuildOptions): Promise<FastifyInstance> {
+  const { config, database } = options;
+  const modules = options.modules ?? allModules;
+  const app = Fastify({
+    logger: {
+      level: config.logLevel,
+      ...(config.env === 'test' ? {} : { redact: ['req.headers.cookie', 'req.headers.authorization'] }),
+    },
+    genReqId: (req) => {
+      const incoming = req.headers['x-request-id'];
+      return typeof incoming === 'string' && requestIdPattern.test(incoming) ? incoming : newId();
+    },
+    bodyLimit: config.bodyLimitKb * 1024,
+    trustProxy: false,
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  const ctx: AppContext = {
+    config,
+    db: database.db,
+    dialect: database.dialect,
+    clock: options.clock ?? systemClock,
+    nav: modules.flatMap((m) => m.nav ?? []).sort((a, b) => a.order - b.order),
+  };
+
+  installErrorHandler(app, { render: renderErrorPage });
+  await app.register(fastifyCookie);
+  app.decorateRequest('actor', null);
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: '兴安政务平台 API',
+        description: '兴安政务平台的 JSON 接口。错误统一返回 { error: { code, message, requestId } }。',
+        version: '1',
+      },
+      servers: [],
+    },
+    transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' } });
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  registerHealthRoutes(app, database.db);
+
+  for (const module of modules) module.hooks?.(app, ctx);
+  await app.register(
+    async (api) => {
+      for (const module of modules) if (module.api) await api.register(module.api, { ctx });
+    },
+    { prefix: '/api/v1' },
+  );
+  for (const module of modules) if (module.pages) await app.register(module.pages, { ctx });
+
+  if (options.serveWorkbench !== false) registerWorkbench(app);
+  return app;
+}
+
+/** The built single-page workbench under /workbench/, with index.html for every client route. */
+function registerWorkbench(app: FastifyInstance): void {
+  const index = path.join(workbenchDist, 'index.html');
+  if (!existsSync(index)) return;
+  app.get('/workbench', { schema: { hide: true } }, (_req, reply) => reply.redirect('/workbench/', 301));
+  app.register(async (scope) => {
+    await scope.register(fastifyStatic, {
+      root: workbenchDist,
+      prefix: '/workbench/',
+      wildcard: true,
+      index: ['index.html'],
+      setHeaders: (reply, file) => {
+        reply.header(
+          'cache-control',
+          file.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache',
+        );
+      },
+    });
+    scope.setNotFoundHandler((request, reply) => {
+      if (request.method !== 'GET' || path.extname(request.url.split('?')[0]!)) {
+        return reply.status(404).type('text/plain; charset=utf-8').send('Not Found');
+      }
+      return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').sendFile('index.html');
+    });
+  }, { prefix: '/workbench' });
+}

@@ -1,0 +1,127 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+
+/**
+ * Every setting the platform reads, with its environment variable. The same keys (camelCase) may be
+ * given in a JSON file named by HINGGAN_CONFIG_FILE; the environment wins over the file.
+ * The README's configuration table is this list.
+ */
+export const settings = {
+  env: { variable: 'HINGGAN_ENV', description: '运行环境：development（默认）、production 或 test' },
+  databaseUrl: { variable: 'DATABASE_URL', description: 'PostgreSQL 连接串；不设置时使用内嵌 SQLite' },
+  dataDir: { variable: 'HINGGAN_DATA_DIR', description: '数据目录（SQLite 文件、文件库），默认 ./data' },
+  host: { variable: 'HINGGAN_HOST', description: '监听地址，默认 127.0.0.1' },
+  port: { variable: 'HINGGAN_PORT', description: '监听端口，默认 3000；0 表示任选空闲端口' },
+  publicUrl: { variable: 'HINGGAN_PUBLIC_URL', description: '对外访问地址，用于打印和生成链接' },
+  logLevel: { variable: 'HINGGAN_LOG_LEVEL', description: '日志级别：fatal、error、warn、info（默认）、debug、trace、silent' },
+  bodyLimitKb: { variable: 'HINGGAN_BODY_LIMIT_KB', description: 'JSON 请求体上限（KB），默认 1024' },
+  uploadLimitMb: { variable: 'HINGGAN_UPLOAD_LIMIT_MB', description: '单个上传文件上限（MB），默认 50' },
+  seed: { variable: 'HINGGAN_SEED', description: '首次启动时写入的种子：demo（默认，含演示账号）或 none' },
+  workers: { variable: 'HINGGAN_WORKERS', description: '进程内后台任务的并发数，默认 2；0 表示不运行任务' },
+  configFile: { variable: 'HINGGAN_CONFIG_FILE', description: '可选的 JSON 配置文件路径（键名同本表左列）' },
+} as const;
+
+export type SettingName = keyof typeof settings;
+
+const port = z.coerce.number().int().min(0).max(65535);
+const positiveInt = z.coerce.number().int().positive();
+
+const configSchema = z
+  .object({
+    env: z.enum(['development', 'production', 'test']).default('development'),
+    databaseUrl: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, '须以 postgres:// 或 postgresql:// 开头')
+      .optional(),
+    dataDir: z.string().min(1).default('./data'),
+    host: z.string().min(1).default('127.0.0.1'),
+    port: port.default(3000),
+    publicUrl: z.url().optional(),
+    logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    bodyLimitKb: positiveInt.default(1024),
+    uploadLimitMb: positiveInt.default(50),
+    seed: z.enum(['demo', 'none']).default('demo'),
+    workers: z.coerce.number().int().min(0).max(32).default(2),
+    configFile: z.string().optional(),
+  })
+  .strict();
+
+type ParsedConfig = z.infer<typeof configSchema>;
+
+export interface Config extends Omit<ParsedConfig, 'dataDir'> {
+  /** Absolute path of the data directory. */
+  readonly dataDir: string;
+  readonly dialect: 'sqlite' | 'postgres';
+}
+
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConfigError';
+  }
+}
+
+const byVariable = new Map<string, SettingName>(
+  Object.entries(settings).map(([name, s]) => [s.variable, name as SettingName]),
+);
+
+/**
+ * Reads the configuration once from the environment (and the optional JSON file) into a frozen object.
+ * Unknown HINGGAN_* variables, unknown file keys and invalid values throw a ConfigError naming the setting.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Readonly<Config> {
+  const fromEnv: Record<string, string> = {};
+  for (const [variable, value] of Object.entries(env)) {
+    if (value === undefined || value === '') continue;
+    const name = byVariable.get(variable);
+    if (name) fromEnv[name] = value;
+    else if (variable.startsWith('HINGGAN_')) {
+      throw new ConfigError(`未知的配置项 ${variable}（可用：${[...byVariable.keys()].join('、')}）`);
+    }
+  }
+
+  let fromFile: Record<string, unknown> = {};
+  if (fromEnv.configFile) {
+    const file = path.resolve(cwd, fromEnv.configFile);
+    try {
+      fromFile = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+    } catch (error) {
+      throw new ConfigError(`无法读取配置文件 HINGGAN_CONFIG_FILE=${file}：${(error as Error).message}`);
+    }
+    if (typeof fromFile !== 'object' || fromFile === null || Array.isArray(fromFile)) {
+      throw new ConfigError(`配置文件 ${file} 须是一个 JSON 对象`);
+    }
+  }
+
+  const result = configSchema.safeParse({ ...fromFile, ...fromEnv });
+  if (!result.success) {
+    const problems = result.error.issues.map((issue) => {
+      const key = String(issue.path[0] ?? '');
+      if (issue.code === 'unrecognized_keys') {
+        return `未知的配置项 ${issue.keys.join('、')}`;
+      }
+      const variable = settings[key as SettingName]?.variable ?? key;
+      return `配置项 ${variable} 无效：${issue.message}`;
+    });
+    throw new ConfigError(problems.join('；'));
+  }
+
+  const parsed = result.data;
+  return Object.freeze({
+    ...parsed,
+    dataDir: path.resolve(cwd, parsed.dataDir),
+    dialect: parsed.databaseUrl ? 'postgres' : 'sqlite',
+  });
+}
+
+/** Database URL with the password hidden, for messages and logs. */
+export function redactUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = '***';
+    return parsed.toString();
+  } catch {
+    return url.replace(/:[^:@/]*@/, ':***@');
+  }
+}

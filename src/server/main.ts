@@ -1,0 +1,61 @@
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from './app.js';
+import type { Config } from './config.js';
+import { openDatabase, type DatabaseHandle } from './db/database.js';
+import { migrateToLatest } from './db/migrate.js';
+import { systemClock } from './platform/clock.js';
+import type { AppContext } from './platform/module.js';
+import { modules } from './modules/index.js';
+
+export interface SeedResult {
+  readonly lines: string[];
+}
+
+/** Runs every module's seed in order; each seed writes only into an empty registry. */
+export async function seedAll(database: DatabaseHandle, config: Readonly<Config>, profile = config.seed): Promise<SeedResult> {
+  const ctx: AppContext = { config, db: database.db, dialect: database.dialect, clock: systemClock, nav: [] };
+  const lines: string[] = [];
+  for (const module of modules) {
+    const report = await module.seed?.(ctx, { profile });
+    if (report) lines.push(...report.lines);
+  }
+  return { lines };
+}
+
+export interface Started {
+  readonly app: FastifyInstance;
+  readonly database: DatabaseHandle;
+  readonly urls: { portal: string; workbench: string; docs: string };
+  readonly migrated: string[];
+  readonly seeded: string[];
+  stop(): Promise<void>;
+}
+
+/** Opens the database, migrates, seeds an empty database, builds the app and listens. */
+export async function startServer(config: Readonly<Config>): Promise<Started> {
+  const database = await openDatabase(config);
+  try {
+    const migrated = await migrateToLatest(database.db);
+    const seeded = config.seed === 'none' ? [] : (await seedAll(database, config)).lines;
+    const app = await buildApp({ config, database });
+    await app.listen({ host: config.host, port: config.port });
+    const address = app.server.address();
+    const port = typeof address === 'object' && address ? address.port : config.port;
+    const base = (config.publicUrl ?? `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`).replace(/\/$/, '');
+    let stopping: Promise<void> | undefined;
+    return {
+      app,
+      database,
+      migrated,
+      seeded,
+      urls: { portal: `${base}/`, workbench: `${base}/workbench/`, docs: `${base}/api/docs` },
+      stop: () => {
+        stopping ??= app.close().then(() => database.destroy());
+        return stopping;
+      },
+    };
+  } catch (error) {
+    await database.destroy().catch(() => undefined);
+    throw error;
+  }
+}

@@ -1,0 +1,121 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { requireActor, requireRole } from '../../platform/actor.js';
+import { AppError } from '../../platform/errors/app-error.js';
+import { errorResponses } from '../../platform/http/schemas.js';
+import { parseOrgCsv } from './org.import.js';
+import {
+  importResultSchema,
+  orgDetailSchema,
+  orgKeyParamsSchema,
+  orgListQuerySchema,
+  orgListSchema,
+  orgSchema,
+  orgSearchQuerySchema,
+  orgTreeNodeSchema,
+  orgTreeQuerySchema,
+} from './org.schema.js';
+import type { OrgService } from './org.service.js';
+
+const tags = ['组织机构'];
+
+export const orgRoutes: FastifyPluginAsyncZod<{ orgs: OrgService; uploadLimitBytes: number }> = async (
+  app,
+  { orgs, uploadLimitBytes },
+) => {
+  app.addContentTypeParser('text/csv', { parseAs: 'string', bodyLimit: uploadLimitBytes }, (_req, body, done) =>
+    done(null, body),
+  );
+
+  app.get(
+    '/orgs',
+    {
+      schema: {
+        tags,
+        summary: '列出组织机构',
+        operationId: 'listOrgs',
+        querystring: orgListQuerySchema,
+        response: { 200: orgListSchema, ...errorResponses },
+      },
+    },
+    async (request) => {
+      requireActor(request);
+      const { parentId, kind, page, pageSize } = request.query;
+      return orgs.list({ parentId, kinds: kind, page, pageSize });
+    },
+  );
+
+  app.get(
+    '/orgs/tree',
+    {
+      schema: {
+        tags,
+        summary: '组织机构树',
+        operationId: 'orgTree',
+        querystring: orgTreeQuerySchema,
+        response: { 200: z.array(orgTreeNodeSchema), ...errorResponses },
+      },
+    },
+    async (request) => {
+      requireActor(request);
+      return orgs.tree({ rootKey: request.query.root, depth: request.query.depth, kinds: request.query.kind });
+    },
+  );
+
+  app.get(
+    '/orgs/search',
+    {
+      schema: {
+        tags,
+        summary: '按名称、简称、拼音名或代码检索组织机构',
+        operationId: 'searchOrgs',
+        querystring: orgSearchQuerySchema,
+        response: { 200: z.object({ items: z.array(orgSchema) }), ...errorResponses },
+      },
+    },
+    async (request) => {
+      requireActor(request);
+      return { items: await orgs.search(request.query.q, request.query.kind, request.query.limit) };
+    },
+  );
+
+  app.get(
+    '/orgs/:key',
+    {
+      schema: {
+        tags,
+        summary: '查看组织机构（含上级路径和下级数量）',
+        operationId: 'getOrg',
+        params: orgKeyParamsSchema,
+        response: { 200: orgDetailSchema, ...errorResponses },
+      },
+    },
+    async (request) => {
+      requireActor(request);
+      return orgs.detail(request.params.key);
+    },
+  );
+
+  app.post(
+    '/orgs/import',
+    {
+      schema: {
+        tags,
+        summary: '从 CSV 导入组织机构（系统管理员）',
+        description:
+          '请求体为 text/csv，列为 ref,parent_ref,kind,code,name_zh,name_mn,name_latin,short_name,doc_prefixes,credit_code。' +
+          '任何一行有错误时整体不导入，错误在 error.details.problems 中按行号列出。',
+        operationId: 'importOrgs',
+        consumes: ['text/csv'],
+        body: z.string(),
+        response: { 200: importResultSchema, ...errorResponses },
+      },
+    },
+    async (request) => {
+      requireRole(request, 'sysadmin');
+      const { rows, problems } = parseOrgCsv(request.body);
+      if (problems.length) throw new AppError('orgs.import_invalid', { details: { problems } });
+      return orgs.importRows(rows);
+    },
+  );
+};

@@ -1,0 +1,44 @@
+import type { FastifyInstance, FastifyPluginAsync } from 'fastify';
+import type { NavEntry } from '../../shared/nav.js';
+import type { Config } from '../config.js';
+import type { Db, Dialect } from '../db/database.js';
+import type { Clock } from './clock.js';
+
+/** What every module receives at start-up. Modules keep no globals: everything comes from here. */
+export interface AppContext {
+  readonly config: Readonly<Config>;
+  readonly db: Db;
+  readonly dialect: Dialect;
+  readonly clock: Clock;
+  /** The workbench menu, gathered from every module's `nav`. */
+  readonly nav: readonly NavEntry[];
+}
+
+export type ModulePlugin = FastifyPluginAsync<{ ctx: AppContext }>;
+
+export interface SeedOptions {
+  /** `demo` also writes the published demo accounts and sample content. */
+  readonly profile: 'demo' | 'none';
+}
+
+export interface SeedReport {
+  readonly lines: string[];
+}
+
+/**
+ * A module as the application composes it: one folder, one Fastify plugin per face.
+ * Declared in the module's index.ts and listed once in modules/index.ts.
+ */
+export interface PlatformModule {
+  readonly name: string;
+  /** Runs on every request before routing, e.g. identity filling `request.actor`. */
+  readonly hooks?: (app: FastifyInstance, ctx: AppContext) => void;
+  /** JSON API, mounted under /api/v1. */
+  readonly api?: ModulePlugin;
+  /** Server-rendered pages, mounted at the root. */
+  readonly pages?: ModulePlugin;
+  /** Workbench menu entries. */
+  readonly nav?: readonly NavEntry[];
+  /** Writes the module's seed when the database is empty; must be idempotent. */
+  readonly seed?: (ctx: AppContext, options: SeedOptions) => Promise<SeedReport | void>;
+}
