@@ -11,6 +11,7 @@ import type { Config } from './config.js';
 import type { DatabaseHandle } from './db/database.js';
 import { systemClock, type Clock } from './platform/clock.js';
 import { installErrorHandler } from './platform/http/error-handler.js';
+import './platform/http/zod-locale.js';
 import { registerHealthRoutes } from './platform/http/health.js';
 import { newId } from './platform/ids.js';
 import type { AppContext, PlatformModule } from './platform/module.js';

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import './platform/http/zod-locale.js';
 
 /**
  * Every setting the platform reads, with its environment variable. The same keys (camelCase) may be

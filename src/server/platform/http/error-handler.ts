@@ -1,5 +1,5 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError, definitionOf, type FieldProblem, isAppError, messageOf } from '../errors/app-error.js';
 import { localeOf } from './locale.js';
 
@@ -29,13 +29,10 @@ const fastifyCodes: Record<string, string> = {
 export function toAppError(error: unknown): AppError {
   if (isAppError(error)) return error;
   if (hasZodFastifySchemaValidationErrors(error)) {
-    const fields = error.validation.map((v) => {
-      const issue = v.params.issue as { path: PropertyKey[]; message: string };
-      return {
-        path: [error.validationContext, ...issue.path.map(String)].filter(Boolean).join('.'),
-        message: issue.message,
-      };
-    });
+    const fields = error.validation.map((v) => ({
+      path: [error.validationContext, ...v.instancePath.split('/')].filter(Boolean).join('.'),
+      message: v.message ?? '',
+    }));
     return new AppError('request.invalid', { fields, cause: error });
   }
   const fastifyError = error as Partial<FastifyError> | undefined;
@@ -76,7 +73,7 @@ export interface ErrorPages {
 export function installErrorHandler(app: FastifyInstance, pages: ErrorPages = {}): void {
   app.setErrorHandler((raw: unknown, request: FastifyRequest, reply: FastifyReply) => {
     const error = toAppError(raw);
-    if (error.status >= 500 || isResponseSerializationError(raw)) {
+    if (error.status >= 500) {
       request.log.error({ err: raw }, 'request failed');
     }
     return send(error, request, reply, pages);
