@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/server/app.js';
 import { loadConfig, type Config } from '../../src/server/config.js';
-import { FixedClock } from '../../src/server/platform/clock.js';
+import { type FixedClock } from '../../src/server/platform/clock.js';
 import { seedAll } from '../../src/server/main.js';
 import type { FreshDatabase } from './db.js';
 
