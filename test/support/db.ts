@@ -34,6 +34,9 @@ if (postgresProblem && !requirePostgres) {
 
 export const testDialects: readonly Dialect[] = ['sqlite', 'postgres'];
 
+/** True when PostgreSQL tests are to be skipped (unreachable and not required). */
+export const skipPostgres = postgresProblem !== undefined && !requirePostgres;
+
 export interface FreshDatabase extends DatabaseHandle {
   /** PostgreSQL schema or SQLite file the test owns. */
   readonly name: string;
@@ -76,7 +79,7 @@ export function describeEachDialect(
   options: { migrate?: boolean } = {},
 ): void {
   for (const dialect of testDialects) {
-    const skip = dialect === 'postgres' && postgresProblem !== undefined && !requirePostgres;
+    const skip = dialect === 'postgres' && skipPostgres;
     const run = skip ? describe.skip : describe;
     run(`${title} [${dialect}]`, () => {
       let handle: FreshDatabase | undefined;

@@ -1,0 +1,44 @@
+/**
+ * Benchmarks: `npm run bench -- NAME [--db sqlite|postgres] [--duration S] [--connections N]`.
+ * Each prints one JSON object with its figures. Names: portal-home, startup.
+ */
+import { parseArgs } from 'node:util';
+import { benchPortalHome } from './portal-home.js';
+import { benchStartup } from './startup.js';
+
+const benchmarks: Record<string, (options: BenchOptions) => Promise<object>> = {
+  'portal-home': benchPortalHome,
+  startup: benchStartup,
+};
+
+export interface BenchOptions {
+  readonly db: 'sqlite' | 'postgres';
+  readonly duration: number;
+  readonly connections: number;
+}
+
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: {
+    db: { type: 'string', default: 'sqlite' },
+    duration: { type: 'string', default: '10' },
+    connections: { type: 'string', default: '50' },
+  },
+});
+
+const names = positionals.length ? positionals : Object.keys(benchmarks);
+const unknown = names.filter((n) => !benchmarks[n]);
+if (unknown.length || (values.db !== 'sqlite' && values.db !== 'postgres')) {
+  console.error(`用法：npm run bench -- [${Object.keys(benchmarks).join('|')}] [--db sqlite|postgres] [--duration 秒] [--connections N]`);
+  if (unknown.length) console.error(`未知的基准：${unknown.join('、')}`);
+  process.exit(2);
+}
+const options: BenchOptions = {
+  db: values.db as 'sqlite' | 'postgres',
+  duration: Number(values.duration),
+  connections: Number(values.connections),
+};
+for (const name of names) {
+  const result = await benchmarks[name]!(options);
+  console.log(JSON.stringify({ benchmark: name, db: options.db, node: process.version, ...result }, null, 2));
+}

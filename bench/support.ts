@@ -1,0 +1,95 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+
+const bin = fileURLToPath(new URL('../bin/hinggan.js', import.meta.url));
+
+/** Settings for a throw-away deployment on the chosen database (a new schema on PostgreSQL). */
+export async function benchSettings(db: 'sqlite' | 'postgres'): Promise<{ env: Record<string, string>; cleanup: () => Promise<void> }> {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'hg-bench-'));
+  const env: Record<string, string> = { HINGGAN_DATA_DIR: dataDir, HINGGAN_PORT: '0', HINGGAN_LOG_LEVEL: 'warn' };
+  if (db === 'sqlite') return { env, cleanup: async () => undefined };
+  const base = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+  const schema = `bench_${Date.now().toString(36)}`;
+  const admin = new pg.Client({ connectionString: base });
+  await admin.connect();
+  await admin.query(`create schema ${schema}`);
+  const url = new URL(base);
+  url.searchParams.set('options', `-c search_path=${schema}`);
+  env.DATABASE_URL = url.toString();
+  return {
+    env,
+    cleanup: async () => {
+      await admin.query(`drop schema ${schema} cascade`);
+      await admin.end();
+    },
+  };
+}
+
+export interface RunningServer {
+  readonly url: string;
+  readonly child: ChildProcess;
+  /** Seconds from spawn until the server printed its URLs. */
+  readonly startSeconds: number;
+  rssMb(): Promise<number>;
+  stop(): Promise<void>;
+}
+
+/** Runs `hinggan start` in its own process, as `npm start` does, and waits for its URLs. */
+export async function startPlatform(env: Record<string, string>): Promise<RunningServer> {
+  const began = process.hrtime.bigint();
+  const child = spawn(process.execPath, [bin, 'start', '--no-build'], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  let output = '';
+  const url = await new Promise<string>((resolve, reject) => {
+    child.stdout!.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /门户网站\s+(\S+)/.exec(output);
+      if (match) resolve(match[1]!);
+    });
+    child.once('exit', (code) => reject(new Error(`hinggan start exited with ${code}:\n${output}`)));
+  });
+  return running(url, child, Number(process.hrtime.bigint() - began) / 1e9);
+}
+
+function running(url: string, child: ChildProcess, startSeconds: number): RunningServer {
+  return {
+    url,
+    child,
+    startSeconds,
+    rssMb: async () => {
+      const status = await readFile(`/proc/${child.pid}/status`, 'utf8');
+      return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
+    },
+    stop: async () => {
+      if (child.exitCode !== null) return;
+      const exited = new Promise((r) => child.once('exit', r));
+      child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
+
+/** A bare node:http server in its own process answering `body` with `headers` to every request. */
+export async function startBaseline(body: Buffer, headers: Record<string, string>): Promise<RunningServer> {
+  const script = `
+    const http = require('node:http');
+    const body = Buffer.from(process.env.BODY, 'base64');
+    const headers = JSON.parse(process.env.HEADERS);
+    const server = http.createServer((req, res) => { res.writeHead(200, headers); res.end(body); });
+    server.listen(0, '127.0.0.1', () => console.log('http://127.0.0.1:' + server.address().port + '/'));`;
+  const child = spawn(process.execPath, ['-e', script], {
+    env: { ...process.env, BODY: body.toString('base64'), HEADERS: JSON.stringify(headers) },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const url = await new Promise<string>((resolve) => child.stdout!.once('data', (c: Buffer) => resolve(c.toString().trim())));
+  return running(url, child, 0);
+}
+
+export const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 10 ** digits;
