@@ -4,6 +4,7 @@ import type { Config } from './config.js';
 import { openDatabase, type DatabaseHandle } from './db/database.js';
 import { migrateToLatest } from './db/migrate.js';
 import { systemClock } from './platform/clock.js';
+import { startWorkers } from './platform/jobs/index.js';
 import type { AppContext } from './platform/module.js';
 import { modules } from './modules/index.js';
 
@@ -39,6 +40,9 @@ export async function startServer(config: Readonly<Config>): Promise<Started> {
     const seeded = config.seed === 'none' ? [] : (await seedAll(database, config)).lines;
     const app = await buildApp({ config, database });
     await app.listen({ host: config.host, port: config.port });
+    const ctx: AppContext = { config, db: database.db, dialect: database.dialect, clock: systemClock, nav: [] };
+    const handlers = Object.assign({}, ...modules.map((m) => m.jobs?.(ctx) ?? {}));
+    const worker = Object.keys(handlers).length ? startWorkers({ ...ctx, logger: app.log }, handlers) : undefined;
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
     const base = (config.publicUrl ?? `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`).replace(/\/$/, '');
@@ -50,7 +54,11 @@ export async function startServer(config: Readonly<Config>): Promise<Started> {
       seeded,
       urls: { portal: `${base}/`, workbench: `${base}/workbench/`, docs: `${base}/api/docs` },
       stop: () => {
-        stopping ??= app.close().then(() => database.destroy());
+        stopping ??= (async () => {
+          await worker?.stop();
+          await app.close();
+          await database.destroy();
+        })();
         return stopping;
       },
     };

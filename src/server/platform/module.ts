@@ -3,6 +3,7 @@ import type { NavEntry } from '../../shared/nav.js';
 import type { Config } from '../config.js';
 import type { Db, Dialect } from '../db/database.js';
 import type { Clock } from './clock.js';
+import type { JobHandler } from './jobs/index.js';
 
 /** What every module receives at start-up. Modules keep no globals: everything comes from here. */
 export interface AppContext {
@@ -39,6 +40,8 @@ export interface PlatformModule {
   readonly pages?: ModulePlugin;
   /** Workbench menu entries. */
   readonly nav?: readonly NavEntry[];
+  /** Background job handlers by queue name; queue names start with the module's name. */
+  readonly jobs?: (ctx: AppContext) => Readonly<Record<string, JobHandler>>;
   /** Writes the module's seed when the database is empty; must be idempotent. */
   readonly seed?: (ctx: AppContext, options: SeedOptions) => Promise<SeedReport | void>;
 }
