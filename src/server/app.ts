@@ -102,11 +102,11 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
 function registerWorkbench(app: FastifyInstance): void {
   const index = path.join(workbenchDist, 'index.html');
   if (!existsSync(index)) return;
-  app.get('/workbench', { schema: { hide: true } }, (_req, reply) => reply.redirect('/workbench/', 301));
+  // No /workbench → /workbench/ redirect: with ignoreTrailingSlash both are one route, and it looped.
   app.register(async (scope) => {
     await scope.register(fastifyStatic, {
       root: workbenchDist,
-      prefix: '/workbench/',
+      prefix: '/', // inside the /workbench scope
       wildcard: true,
       index: ['index.html'],
       setHeaders: (reply, file) => {
