@@ -1,15 +1,68 @@
 import type { FastifyRequest } from 'fastify';
 import type { AppError } from '../../platform/errors/app-error.js';
-import type { PlatformModule } from '../../platform/module.js';
+import type { Locale } from '../../platform/i18n/messages.js';
+import type { AppContext, PlatformModule } from '../../platform/module.js';
+import { createPageCache, type PageCache } from '../../platform/views/page-cache.js';
+import { createOrgService } from '../orgs/index.js';
+import { portalRoutes } from './portal.routes.js';
+import { loadHomeData } from './portal.service.js';
+import { portalLocaleOf, portalSite } from './portal.site.js';
+import { renderErrorDocument } from './views/error.js';
+import { renderHomePage } from './views/home.js';
 
-// Placeholder until the portal shell lands.
-export function renderErrorPage(error: AppError, _request: FastifyRequest): string | undefined {
-  return `<!doctype html><html lang="zh-CN"><meta charset="utf-8"><title>${error.status}</title><h1>${error.status}</h1></html>`;
+export { portalMessages } from './portal.messages.js';
+
+/** What other modules may do to the portal's rendered pages. */
+export interface PortalPages {
+  /**
+   * Drops every cached portal page so the next reader gets a fresh rendering. Publishing (the portal
+   * content issue) calls this when an article, column or disclosure item goes live or is withdrawn,
+   * and the orgs change path should call it when an organisation's name or place changes. Other
+   * nodes pick the change up within `homeMaxAgeMs` (or, later, over LISTEN/NOTIFY).
+   */
+  invalidate(): void;
+}
+
+/** A page older than this is re-rendered in the background on its next request. */
+const homeMaxAgeMs = 5 * 60 * 1000;
+
+const pagesByApp = new WeakMap<AppContext, PortalPages>();
+
+/** The portal pages of the application `ctx` belongs to; undefined before the portal is registered. */
+export function portalPages(ctx: AppContext): PortalPages | undefined {
+  return pagesByApp.get(ctx);
+}
+
+/** The portal's HTML page for an error on a non-API path (used by the platform error handler). */
+export function renderErrorPage(error: AppError, request: FastifyRequest): string | undefined {
+  try {
+    return renderErrorDocument({
+      error,
+      locale: portalLocaleOf(request),
+      path: request.url.split('?')[0] ?? '/',
+      requestId: String(request.id),
+    });
+  } catch (cause) {
+    request.log.error({ err: cause }, 'portal error page failed');
+    return undefined;
+  }
 }
 
 export const portalModule: PlatformModule = {
   name: 'portal',
-  pages: async (app) => {
-    app.get('/', { schema: { hide: true } }, async (_req, reply) => reply.type('text/html; charset=utf-8').send('<!doctype html><title>兴安盟</title><h1>兴安盟</h1>'));
+  pages: async (app, { ctx }) => {
+    const site = portalSite(ctx.config);
+    const orgs = createOrgService(ctx);
+    const home: PageCache<Locale> = createPageCache(
+      async (locale) => renderHomePage(await loadHomeData(orgs, site.rootCode), locale, site),
+      {
+        now: () => ctx.clock.now().getTime(),
+        maxAgeMs: homeMaxAgeMs,
+        vary: 'Cookie',
+        onError: (error) => app.log.error({ err: error }, 'portal home page refresh failed'),
+      },
+    );
+    pagesByApp.set(ctx, { invalidate: () => home.invalidate() });
+    await app.register(portalRoutes, { home, secureCookies: ctx.config.env === 'production' });
   },
 };

@@ -9,7 +9,7 @@ export function localeOf(request: FastifyRequest): Locale {
   const fromQuery = typeof query === 'string' ? parseLocale(query) : undefined;
   if (fromQuery) return fromQuery;
   const cookie = /(?:^|;\s*)lang=([^;]+)/.exec(request.headers.cookie ?? '')?.[1];
-  const fromCookie = cookie ? parseLocale(decodeURIComponent(cookie)) : undefined;
+  const fromCookie = cookie ? parseLocale(safeDecode(cookie)) : undefined;
   if (fromCookie) return fromCookie;
   const accept = request.headers['accept-language'] ?? '';
   for (const part of accept.split(',')) {
@@ -25,4 +25,12 @@ export function parseLocale(tag: string): Locale | undefined {
   if (t.startsWith('zh')) return 'zh-CN';
   if (t === 'en' || t.startsWith('en-')) return 'en';
   return undefined;
+}
+
+function safeDecode(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
 }

@@ -1,0 +1,80 @@
+import { defineMessages } from '../../platform/i18n/messages.js';
+
+/**
+ * The portal's words. Mongolian holds only what we are sure of: the league's name (from the
+ * registry seed), 行政公署 (ᠵᠠᠰᠠᠭ ᠤᠨ ᠭᠠᠵᠠᠷ), 首页, 旗县市 (built from the seed's ᠬᠣᠰᠢᠭᠤ, ᠰᠢᠶᠠᠨ,
+ * ᠬᠣᠲᠠ) and the language names. Every other key shows in Chinese, marked lang="zh-CN", until a
+ * translator supplies it; `portalMessages.missing('mn-Mong')` lists them.
+ * Case suffixes follow a narrow no-break space (U+202F), as Mongolian encoding requires.
+ */
+export const portalMessages = defineMessages({
+  'zh-CN': {
+    'portal.site.name': '兴安盟行政公署',
+    'portal.site.region': '兴安盟',
+    'portal.site.host': '兴安盟行政公署办公室',
+    'portal.skip': '跳到主要内容',
+    'portal.nav.label': '主导航',
+    'portal.nav.home': '首页',
+    'portal.nav.disclosure': '政务公开',
+    'portal.nav.services': '政务服务',
+    'portal.nav.interaction': '互动交流',
+    'portal.nav.about': '走进兴安',
+    'portal.lang.label': '语言',
+    'portal.home.counties': '旗县市',
+    'portal.home.departments': '盟直部门',
+    'portal.home.empty': '暂无信息',
+    'portal.footer.host': '主办：{host}',
+    'portal.footer.site_id': '网站标识码：{code}',
+    'portal.footer.icp': 'ICP备案号：{code}',
+    'portal.footer.pending': '待配置',
+    'portal.footer.font': '蒙古文字体：Noto Sans Mongolian（SIL 开源字体许可 1.1）',
+    'portal.error.title.404': '您访问的页面不存在',
+    'portal.error.title.4xx': '请求无法处理',
+    'portal.error.title.5xx': '服务暂时出现问题',
+    'portal.error.hint.404': '页面地址可能有误，或页面已被移动、删除。',
+    'portal.error.hint.4xx': '请检查后重试。',
+    'portal.error.hint.5xx': '请稍后再试；如仍有问题，请联系网站管理员并告知下面的请求编号。',
+    'portal.error.code': '错误代码：{code}',
+    'portal.error.request_id': '请求编号：{id}',
+    'portal.error.home': '返回首页',
+  },
+  'mn-Mong': {
+    'portal.site.name': 'ᠬᠢᠩᠭᠠᠨ ᠠᠶᠢᠮᠠᠭ\u202Fᠤᠨ ᠵᠠᠰᠠᠭ\u202Fᠤᠨ ᠭᠠᠵᠠᠷ',
+    'portal.site.region': 'ᠬᠢᠩᠭᠠᠨ ᠠᠶᠢᠮᠠᠭ',
+    'portal.nav.home': 'ᠲᠡᠷᠢᠭᠦᠨ ᠨᠢᠭᠤᠷ',
+    'portal.lang.label': 'ᠬᠡᠯᠡ',
+    'portal.home.counties': 'ᠬᠣᠰᠢᠭᠤ ᠰᠢᠶᠠᠨ ᠬᠣᠲᠠ',
+  },
+  en: {
+    'portal.site.name': 'Hinggan League Administrative Office',
+    'portal.site.region': 'Hinggan League',
+    'portal.site.host': 'General Office of the Hinggan League Administrative Office',
+    'portal.skip': 'Skip to main content',
+    'portal.nav.label': 'Main',
+    'portal.nav.home': 'Home',
+    'portal.nav.disclosure': 'Government information',
+    'portal.nav.services': 'Online services',
+    'portal.nav.interaction': 'Interaction',
+    'portal.nav.about': 'About Hinggan',
+    'portal.lang.label': 'Language',
+    'portal.home.counties': 'Banners, counties and cities',
+    'portal.home.departments': 'League departments',
+    'portal.home.empty': 'Nothing here yet',
+    'portal.footer.host': 'Run by {host}',
+    'portal.footer.site_id': 'Website ID: {code}',
+    'portal.footer.icp': 'ICP licence: {code}',
+    'portal.footer.pending': 'to be configured',
+    'portal.footer.font': 'Mongolian font: Noto Sans Mongolian (SIL Open Font License 1.1)',
+    'portal.error.title.404': 'Page not found',
+    'portal.error.title.4xx': 'The request cannot be handled',
+    'portal.error.title.5xx': 'Something went wrong',
+    'portal.error.hint.404': 'The address may be mistyped, or the page was moved or removed.',
+    'portal.error.hint.4xx': 'Please check and try again.',
+    'portal.error.hint.5xx': 'Please try again later; if it persists, tell the site administrator the request ID below.',
+    'portal.error.code': 'Error code: {code}',
+    'portal.error.request_id': 'Request ID: {id}',
+    'portal.error.home': 'Back to the home page',
+  },
+});
+
+export type PortalMessageKey = (typeof portalMessages.keys)[number];
