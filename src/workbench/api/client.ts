@@ -18,7 +18,12 @@ export type OrgTreeQuery = NonNullable<operations['orgTree']['parameters']['quer
 type ErrorBody = components['schemas']['Error'];
 export type FieldProblem = NonNullable<ErrorBody['error']['fields']>[number];
 
-export const api = createClient<paths>({ baseUrl: '/', credentials: 'same-origin' });
+// The workbench is in Chinese, so the server's messages should be too, whatever the browser's language.
+export const api = createClient<paths>({
+  baseUrl: '/',
+  credentials: 'same-origin',
+  headers: { 'accept-language': 'zh-CN' },
+});
 
 /** A failed API call, with the server's stable code and its (Chinese) message for the user. */
 export class ApiError extends Error {
