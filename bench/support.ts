@@ -1,12 +1,26 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 
 const bin = fileURLToPath(new URL('../bin/hinggan.js', import.meta.url));
+
+/**
+ * On a machine with taskset and two or more cores, servers run on core 0 and the load generator on
+ * core 1, so the two do not compete and the figures repeat better.
+ */
+const pin = existsSync('/usr/bin/taskset') && availableParallelism() >= 2;
+if (pin) spawnSync('/usr/bin/taskset', ['-cp', '1', String(process.pid)], { stdio: 'ignore' });
+
+function spawnServer(args: string[], env: NodeJS.ProcessEnv): ChildProcess {
+  const [command, argv] = pin ? ['/usr/bin/taskset', ['-c', '0', process.execPath, ...args]] : [process.execPath, args];
+  return spawn(command as string, argv as string[], { env, stdio: ['ignore', 'pipe', 'inherit'] });
+}
+
+export const pinnedToCores = pin;
 
 /** Settings for a throw-away deployment on the chosen database (a new schema on PostgreSQL). */
 export async function benchSettings(db: 'sqlite' | 'postgres'): Promise<{ env: Record<string, string>; cleanup: () => Promise<void> }> {
@@ -42,10 +56,7 @@ export interface RunningServer {
 /** Runs `hinggan start` in its own process, as `npm start` does, and waits for its URLs. */
 export async function startPlatform(env: Record<string, string>): Promise<RunningServer> {
   const began = process.hrtime.bigint();
-  const child = spawn(process.execPath, [bin, 'start', '--no-build'], {
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const child = spawnServer([bin, 'start', '--no-build'], { ...process.env, ...env });
   let output = '';
   const url = await new Promise<string>((resolve, reject) => {
     child.stdout!.on('data', (chunk: Buffer) => {
@@ -84,10 +95,7 @@ export async function startBaseline(body: Buffer, headers: Record<string, string
     const headers = JSON.parse(process.env.HEADERS);
     const server = http.createServer((req, res) => { res.writeHead(200, headers); res.end(body); });
     server.listen(0, '127.0.0.1', () => console.log('http://127.0.0.1:' + server.address().port + '/'));`;
-  const child = spawn(process.execPath, ['-e', script], {
-    env: { ...process.env, BODY: body.toString('base64'), HEADERS: JSON.stringify(headers) },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const child = spawnServer(['-e', script], { ...process.env, BODY: body.toString('base64'), HEADERS: JSON.stringify(headers) });
   const url = await new Promise<string>((resolve) => child.stdout!.once('data', (c: Buffer) => resolve(c.toString().trim())));
   return running(url, child, 0);
 }

@@ -11,9 +11,17 @@ export const identityModule: PlatformModule = {
   name: 'identity',
   hooks: (app, ctx) => {
     const sessions = createSessionService(ctx);
-    app.addHook('onRequest', async (request) => {
+    app.addHook('onRequest', (request, _reply, done) => {
       const token = request.cookies[sessionCookie];
-      request.actor = token ? ((await sessions.resume(token)) ?? null) : null;
+      // Most portal requests carry no session: answer them without a promise or a query.
+      if (!token) return done();
+      sessions.resume(token).then(
+        (actor) => {
+          request.actor = actor ?? null;
+          done();
+        },
+        (error: unknown) => done(error as Error),
+      );
     });
   },
   api: async (app, { ctx }) => {
