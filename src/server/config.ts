@@ -20,6 +20,10 @@ export const settings = {
   uploadLimitMb: { variable: 'HINGGAN_UPLOAD_LIMIT_MB', description: '单个上传文件上限（MB），默认 50' },
   seed: { variable: 'HINGGAN_SEED', description: '首次启动时写入的种子：demo（默认，含演示账号）或 none' },
   workers: { variable: 'HINGGAN_WORKERS', description: '进程内后台任务的并发数，默认 2；0 表示不运行任务' },
+  keyFile: {
+    variable: 'HINGGAN_KEY_FILE',
+    description: '平台密钥文件（SM2 签名密钥、SM4 数据密钥）；默认 <数据目录>/keys/platform-keys.json，开发环境首次启动时生成，生产环境必须提供',
+  },
   configFile: { variable: 'HINGGAN_CONFIG_FILE', description: '可选的 JSON 配置文件路径（键名同本表左列）' },
 } as const;
 
@@ -44,15 +48,18 @@ const configSchema = z
     uploadLimitMb: positiveInt.default(50),
     seed: z.enum(['demo', 'none']).default('demo'),
     workers: z.coerce.number().int().min(0).max(32).default(2),
+    keyFile: z.string().min(1).optional(),
     configFile: z.string().optional(),
   })
   .strict();
 
 type ParsedConfig = z.infer<typeof configSchema>;
 
-export interface Config extends Omit<ParsedConfig, 'dataDir'> {
+export interface Config extends Omit<ParsedConfig, 'dataDir' | 'keyFile'> {
   /** Absolute path of the data directory. */
   readonly dataDir: string;
+  /** Absolute path of the platform key file. */
+  readonly keyFile: string;
   readonly dialect: 'sqlite' | 'postgres';
 }
 
@@ -112,6 +119,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   return Object.freeze({
     ...parsed,
     dataDir: path.resolve(cwd, parsed.dataDir),
+    keyFile: parsed.keyFile
+      ? path.resolve(cwd, parsed.keyFile)
+      : path.join(path.resolve(cwd, parsed.dataDir), 'keys', 'platform-keys.json'),
     dialect: parsed.databaseUrl ? 'postgres' : 'sqlite',
   });
 }
