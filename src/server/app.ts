@@ -12,6 +12,7 @@ import type { DatabaseHandle } from './db/database.js';
 import { systemClock, type Clock } from './platform/clock.js';
 import { installErrorHandler } from './platform/http/error-handler.js';
 import './platform/http/zod-locale.js';
+import { installHardening } from './platform/http/hardening.js';
 import { registerHealthRoutes } from './platform/http/health.js';
 import { newId } from './platform/ids.js';
 import type { AppContext, PlatformModule } from './platform/module.js';
@@ -51,10 +52,6 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
-  app.addHook('onRequest', (request, reply, done) => {
-    reply.header('x-request-id', request.id);
-    done();
-  });
 
   const ctx: AppContext = {
     config,
@@ -65,6 +62,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   };
 
   installErrorHandler(app, { render: renderErrorPage });
+  await installHardening(app, { production: config.env === 'production' });
   await app.register(fastifyCookie);
   app.decorateRequest('actor', null);
 

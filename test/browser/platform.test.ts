@@ -8,17 +8,26 @@ describe.skipIf(!browserAvailable)('a visitor and a clerk in the browser', () =>
   let platform: Started;
   let browser: Browser;
   let page: Page;
+  /** Anything the Content Security Policy blocked, on any page: must stay empty. */
+  const blocked: string[] = [];
+  const watch = (p: Page) => {
+    p.on('console', (message) => {
+      if (/Content Security Policy/i.test(message.text())) blocked.push(`${p.url()}: ${message.text()}`);
+    });
+    return p;
+  };
   beforeAll(async () => {
     platform = await startPlatform();
     browser = await launchBrowser();
   });
   afterAll(async () => {
+    expect(blocked).toEqual([]);
     await browser?.close();
     await platform?.stop();
   });
 
   it('reads the portal home in Chinese, then switches to vertical Mongolian on the same page', async () => {
-    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    page = watch(await browser.newPage({ viewport: { width: 1280, height: 900 } }));
     await page.goto(platform.urls.portal);
     expect(await page.getAttribute('html', 'lang')).toBe('zh-CN');
     await expect.poll(() => page.locator('main').innerText()).toContain('乌兰浩特市');
@@ -47,7 +56,7 @@ describe.skipIf(!browserAvailable)('a visitor and a clerk in the browser', () =>
   });
 
   it('signs a demo clerk in to the workbench, who sees their organisation, roles and the navigation', async () => {
-    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    page = watch(await browser.newPage({ viewport: { width: 1280, height: 900 } }));
     await page.goto(platform.urls.workbench);
     await page.getByLabel('用户名').fill('xsh.clerk');
     await page.getByLabel('密码').fill('wrong-password');
