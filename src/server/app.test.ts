@@ -1,3 +1,4 @@
+import { Validator } from '@seriousme/openapi-schema-validator';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { testConfig } from '../../test/support/app.js';
@@ -22,6 +23,9 @@ describeEachDialect('application shell', (database) => {
   it('serves a valid OpenAPI 3.1 document built from the route schemas, and its browser', async () => {
     const doc = (await app.inject('/api/openapi.json')).json();
     expect(doc.openapi).toMatch(/^3\.1\./);
+    const result = await new Validator().validate(doc);
+    expect(result.errors ?? []).toEqual([]);
+    expect(result.valid).toBe(true);
     expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/v1/orgs', '/api/v1/orgs/{key}', '/api/v1/session']));
     expect(doc.paths['/api/v1/orgs'].get.parameters.map((p: { name: string }) => p.name)).toContain('parentId');
     const docs = await app.inject('/api/docs/');
