@@ -3,12 +3,16 @@
  * Each prints one JSON object with its figures. Names: portal-home, startup.
  */
 import { parseArgs } from 'node:util';
+import { benchAudit } from './audit.js';
+import { benchBackup } from './backup.js';
 import { benchPortalHome } from './portal-home.js';
 import { benchStartup } from './startup.js';
 
 const benchmarks: Record<string, (options: BenchOptions) => Promise<object>> = {
   'portal-home': benchPortalHome,
   startup: benchStartup,
+  audit: benchAudit,
+  backup: benchBackup,
 };
 
 export interface BenchOptions {

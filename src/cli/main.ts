@@ -3,6 +3,9 @@ import { ConfigError } from '../server/config.js';
 import { DatabaseUnavailableError } from '../server/db/database.js';
 import { MigrationError } from '../server/db/migrate.js';
 import { AppError } from '../server/platform/errors/app-error.js';
+import { registerBackupCommands } from './commands/backup.js';
+import { registerAuditCommands } from './commands/audit.js';
+import { registerCaCommands } from './commands/ca.js';
 import { registerMigrateCommands } from './commands/migrate.js';
 import { registerOrgCommands } from './commands/org.js';
 import { registerStartCommand } from './commands/start.js';
@@ -21,6 +24,9 @@ const program = new Command('hinggan')
 registerStartCommand(program);
 registerMigrateCommands(program);
 registerOrgCommands(program);
+registerCaCommands(program);
+registerAuditCommands(program);
+registerBackupCommands(program);
 
 function translateCommanderError(text: string): string {
   return text

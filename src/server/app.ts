@@ -9,7 +9,10 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Config } from './config.js';
 import type { DatabaseHandle } from './db/database.js';
-import { systemClock, type Clock } from './platform/clock.js';
+import { createAppContext } from './context.js';
+import { auditContext, auditRoutes } from './platform/audit/index.js';
+import type { Clock } from './platform/clock.js';
+import type { PlatformKeys } from './platform/keys.js';
 import { installErrorHandler } from './platform/http/error-handler.js';
 import './platform/http/zod-locale.js';
 import { installHardening } from './platform/http/hardening.js';
@@ -26,6 +29,8 @@ export interface BuildOptions {
   readonly config: Readonly<Config>;
   readonly database: DatabaseHandle;
   readonly clock?: Clock;
+  /** Defaults to the key file the configuration names. */
+  readonly keys?: PlatformKeys;
   readonly modules?: readonly PlatformModule[];
   /** Serve the built workbench from dist/workbench when it exists (default true). */
   readonly serveWorkbench?: boolean;
@@ -53,15 +58,25 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
-  const ctx: AppContext = {
+  const ctx: AppContext = createAppContext({
     config,
-    db: database.db,
-    dialect: database.dialect,
-    clock: options.clock ?? systemClock,
+    database,
+    ...(options.clock ? { clock: options.clock } : {}),
+    ...(options.keys ? { keys: options.keys } : {}),
     nav: modules.flatMap((m) => m.nav ?? []).sort((a, b) => a.order - b.order),
-  };
+  });
 
-  installErrorHandler(app, { render: renderErrorPage });
+  installErrorHandler(app, {
+    render: renderErrorPage,
+    onDenied: async (error, request) => {
+      await ctx.audit.record(database.db, {
+        ...auditContext(request),
+        action: 'auth.denied',
+        outcome: 'denied',
+        details: { permission: error.code, method: request.method, path: request.url.split('?')[0]! },
+      });
+    },
+  });
   await installHardening(app, { production: config.env === 'production' });
   await app.register(fastifyCookie);
   app.decorateRequest('actor', null);
@@ -83,6 +98,12 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   registerHealthRoutes(app, database.db);
+  await app.register(auditRoutes, {
+    prefix: '/api/v1',
+    db: database.db,
+    trustedKeys: [ctx.keys.signing.publicKey],
+    log: ctx.audit,
+  });
 
   for (const module of modules) module.hooks?.(app, ctx);
   await app.register(

@@ -25,6 +25,14 @@ export const settings = {
     description: '平台密钥文件（SM2 签名密钥、SM4 数据密钥）；默认 <数据目录>/keys/platform-keys.json，开发环境首次启动时生成，生产环境必须提供',
   },
   configFile: { variable: 'HINGGAN_CONFIG_FILE', description: '可选的 JSON 配置文件路径（键名同本表左列）' },
+  backupDir: { variable: 'HINGGAN_BACKUP_DIR', description: '备份目录，默认 <数据目录>/backups' },
+  backupKeep: { variable: 'HINGGAN_BACKUP_KEEP', description: '保留的备份份数（本地和异地各自保留），默认 7' },
+  backupOffsiteDir: { variable: 'HINGGAN_BACKUP_OFFSITE_DIR', description: '异地备份目录（另一块盘或挂载的异地存储）；每份备份复制到此并校验' },
+  backupEveryHours: { variable: 'HINGGAN_BACKUP_EVERY_HOURS', description: '定时备份间隔（小时），默认 24；0 表示不定时备份' },
+  auditRetentionDays: { variable: 'HINGGAN_AUDIT_RETENTION_DAYS', description: '审计日志保留天数，默认 180，不得少于 180' },
+  auditCheckpointEvery: { variable: 'HINGGAN_AUDIT_CHECKPOINT_EVERY', description: '每多少条审计记录签一个 SM2 检查点，默认 1000（另外至少每小时一个）' },
+  auditSinkFile: { variable: 'HINGGAN_AUDIT_SINK_FILE', description: '可选：审计记录另存的 JSON Lines 文件（宜在另一磁盘或挂载的远程存储上）' },
+  auditSinkSyslog: { variable: 'HINGGAN_AUDIT_SINK_SYSLOG', description: '可选：审计记录发往的远程 syslog（RFC 5424），tcp://主机:端口 或 udp://主机:端口' },
 } as const;
 
 export type SettingName = keyof typeof settings;
@@ -50,6 +58,17 @@ const configSchema = z
     workers: z.coerce.number().int().min(0).max(32).default(2),
     keyFile: z.string().min(1).optional(),
     configFile: z.string().optional(),
+    backupDir: z.string().min(1).optional(),
+    backupKeep: positiveInt.default(7),
+    backupOffsiteDir: z.string().min(1).optional(),
+    backupEveryHours: z.coerce.number().int().min(0).max(8760).default(24),
+    auditRetentionDays: z.coerce.number().int().min(180, '不得少于 180 天').default(180),
+    auditCheckpointEvery: positiveInt.default(1000),
+    auditSinkFile: z.string().min(1).optional(),
+    auditSinkSyslog: z
+      .string()
+      .regex(/^(tcp|udp):\/\/(\[[0-9a-fA-F:.]+\]|[^:/\s]+):\d{1,5}$/, '须为 tcp://主机:端口 或 udp://主机:端口')
+      .optional(),
   })
   .strict();
 

@@ -3,9 +3,10 @@ import { buildApp } from './app.js';
 import type { Config } from './config.js';
 import { openDatabase, type DatabaseHandle } from './db/database.js';
 import { migrateToLatest } from './db/migrate.js';
-import { systemClock } from './platform/clock.js';
+import { createAppContext } from './context.js';
+import { auditJobs, scheduleAuditJobs, sinksFromConfig } from './platform/audit/index.js';
+import { backupJobs, holdServerLock, scheduleBackups } from './platform/backup/index.js';
 import { startWorkers } from './platform/jobs/index.js';
-import type { AppContext } from './platform/module.js';
 import { modules } from './modules/index.js';
 
 export interface SeedResult {
@@ -14,7 +15,7 @@ export interface SeedResult {
 
 /** Runs every module's seed in order; each seed writes only into an empty registry. */
 export async function seedAll(database: DatabaseHandle, config: Readonly<Config>, profile = config.seed): Promise<SeedResult> {
-  const ctx: AppContext = { config, db: database.db, dialect: database.dialect, clock: systemClock, nav: [] };
+  const ctx = createAppContext({ config, database });
   const lines: string[] = [];
   for (const module of modules) {
     const report = await module.seed?.(ctx, { profile });
@@ -40,9 +41,22 @@ export async function startServer(config: Readonly<Config>): Promise<Started> {
     const seeded = config.seed === 'none' ? [] : (await seedAll(database, config)).lines;
     const app = await buildApp({ config, database });
     await app.listen({ host: config.host, port: config.port });
-    const ctx: AppContext = { config, db: database.db, dialect: database.dialect, clock: systemClock, nav: [] };
-    const handlers = Object.assign({}, ...modules.map((m) => m.jobs?.(ctx) ?? {}));
-    const worker = Object.keys(handlers).length ? startWorkers({ ...ctx, logger: app.log }, handlers) : undefined;
+    // A restore refuses to run while this lock names a live server.
+    const releaseLock = holdServerLock(config.dataDir);
+    const ctx = createAppContext({ config, database });
+    const auditDeps = { db: database.db, clock: ctx.clock, log: ctx.audit, sinks: sinksFromConfig(config), logger: app.log };
+    const backupDeps = { db: database.db, dialect: database.dialect, config, clock: ctx.clock, logger: app.log };
+    const handlers = Object.assign(
+      {},
+      auditJobs(auditDeps),
+      backupJobs(backupDeps),
+      ...modules.map((m) => m.jobs?.(ctx) ?? {}),
+    );
+    const worker = startWorkers({ ...ctx, logger: app.log }, handlers);
+    if (worker) {
+      await scheduleAuditJobs(auditDeps);
+      await scheduleBackups(backupDeps);
+    }
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
     const base = (config.publicUrl ?? `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`).replace(/\/$/, '');
@@ -58,6 +72,7 @@ export async function startServer(config: Readonly<Config>): Promise<Started> {
           await worker?.stop();
           await app.close();
           await database.destroy();
+          releaseLock();
         })();
         return stopping;
       },

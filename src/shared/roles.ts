@@ -16,3 +16,13 @@ export const roles = {
 export type Role = keyof typeof roles;
 
 export const roleLabel = (role: string): string => (roles as Record<string, string>)[role] ?? role;
+
+/**
+ * The three separated administrators (三员分立). Each is exclusive: a holder of one holds no other
+ * admin role and no business role.
+ */
+export const adminRoles = ['sysadmin', 'secadmin', 'auditor'] as const satisfies readonly Role[];
+
+export const isRole = (role: string): role is Role => Object.hasOwn(roles, role);
+
+export const isAdminRole = (role: string): boolean => (adminRoles as readonly string[]).includes(role);

@@ -1,3 +1,6 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/server/app.js';
 import { loadConfig, type Config } from '../../src/server/config.js';
@@ -5,8 +8,11 @@ import { type FixedClock } from '../../src/server/platform/clock.js';
 import { seedAll } from '../../src/server/main.js';
 import type { FreshDatabase } from './db.js';
 
+/** One data directory (and so one platform key file) per test process. */
+const testDataDir = mkdtempSync(path.join(tmpdir(), 'hg-test-'));
+
 export const testConfig = (overrides: Record<string, string> = {}): Readonly<Config> =>
-  loadConfig({ HINGGAN_ENV: 'test', HINGGAN_LOG_LEVEL: 'silent', HINGGAN_DATA_DIR: '/tmp/hinggan-test', ...overrides });
+  loadConfig({ HINGGAN_ENV: 'test', HINGGAN_LOG_LEVEL: 'silent', HINGGAN_DATA_DIR: testDataDir, ...overrides });
 
 export const demoPassword = 'Hinggan@2026';
 

@@ -1,5 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import { sql } from 'kysely';
 import pg from 'pg';
 import { afterAll, beforeAll, describe } from 'vitest';
 import { openDatabase, type DatabaseHandle, type Dialect } from '../../src/server/db/database.js';
@@ -55,13 +54,8 @@ export async function freshDatabase(dialect: Dialect, options: { migrate?: boole
     await admin.query(`create schema ${name}`);
     await admin.end();
     const inner = await openDatabase({ databaseUrl: testPostgresUrl, dataDir: '' }, { pgSchema: name, pgPoolSize: 5 });
-    handle = {
-      ...inner,
-      destroy: async () => {
-        await sql`drop schema ${sql.id(name)} cascade`.execute(inner.db).catch(() => undefined);
-        await inner.destroy();
-      },
-    };
+    // The schema is dropped after the whole run (test/support/global-setup.ts), not here.
+    handle = inner;
   } else {
     handle = await openDatabase({ dataDir: '' }, { sqliteFile: ':memory:' });
   }

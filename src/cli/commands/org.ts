@@ -4,7 +4,9 @@ import { loadConfig } from '../../server/config.js';
 import { openDatabase } from '../../server/db/database.js';
 import { migrateToLatest } from '../../server/db/migrate.js';
 import { AppError } from '../../server/platform/errors/app-error.js';
-import { systemClock } from '../../server/platform/clock.js';
+import { createAppContext } from '../../server/context.js';
+import type { AppContext } from '../../server/platform/module.js';
+import { cliAuditContext } from '../audit-context.js';
 import { createOrgService, parseOrgCsv, type ImportProblem } from '../../server/modules/orgs/index.js';
 import { orgKindLabels, orgKinds, type OrgKind } from '../../shared/orgs.js';
 
@@ -50,9 +52,9 @@ export function registerOrgCommands(program: Command): void {
       }
       const { rows, problems } = parseOrgCsv(text);
       if (problems.length) return reportProblems(file, problems);
-      await withOrgs(async (orgs) => {
+      await withOrgs(async (orgs, ctx) => {
         try {
-          const outcome = await orgs.importRows(rows);
+          const outcome = await orgs.importRows(rows, { log: ctx.audit, context: cliAuditContext() });
           console.log(`已导入 ${file}：新增 ${outcome.created} 个，更新 ${outcome.updated} 个，共 ${outcome.total} 行`);
         } catch (error) {
           if (error instanceof AppError && error.code === 'orgs.import_invalid') {
@@ -70,12 +72,13 @@ function reportProblems(file: string, problems: readonly ImportProblem[]): void 
   process.exitCode = 1;
 }
 
-async function withOrgs(work: (orgs: ReturnType<typeof createOrgService>) => Promise<void>): Promise<void> {
+async function withOrgs(work: (orgs: ReturnType<typeof createOrgService>, ctx: AppContext) => Promise<void>): Promise<void> {
   const config = loadConfig();
   const database = await openDatabase(config);
   try {
     await migrateToLatest(database.db);
-    await work(createOrgService({ db: database.db, clock: systemClock }));
+    const ctx = createAppContext({ config, database });
+    await work(createOrgService(ctx), ctx);
   } finally {
     await database.destroy();
   }

@@ -3,7 +3,9 @@ import type { NavEntry } from '../../shared/nav.js';
 import type { Config } from '../config.js';
 import type { Db, Dialect } from '../db/database.js';
 import type { Clock } from './clock.js';
+import type { AuditLog } from './audit/index.js';
 import type { JobHandler } from './jobs/index.js';
+import type { PlatformKeys } from './keys.js';
 
 /** What every module receives at start-up. Modules keep no globals: everything comes from here. */
 export interface AppContext {
@@ -11,6 +13,10 @@ export interface AppContext {
   readonly db: Db;
   readonly dialect: Dialect;
   readonly clock: Clock;
+  /** The platform's keys (from the key file, never the database). */
+  readonly keys: PlatformKeys;
+  /** Appends typed audit events in the caller's transaction. */
+  readonly audit: AuditLog;
   /** The workbench menu, gathered from every module's `nav`. */
   readonly nav: readonly NavEntry[];
 }

@@ -122,16 +122,6 @@ export function useSession() {
   return useQuery({ queryKey: sessionKey, queryFn: fetchSession, staleTime: 5 * 60_000 });
 }
 
-export function useSignIn() {
-  return useMutation({
-    mutationFn: (body: SignInBody) => unwrap(api.POST('/api/v1/session', { body }), { on401: 'ignore' }),
-    onSuccess: (session) => {
-      queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== sessionKey[0] });
-      queryClient.setQueryData(sessionKey, session);
-    },
-  });
-}
-
 export function useSignOut() {
   return useMutation({
     mutationFn: () => unwrap(api.DELETE('/api/v1/session'), { on401: 'ignore' }),

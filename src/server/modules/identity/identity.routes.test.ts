@@ -113,3 +113,34 @@ describeEachDialect('sign-in and sessions', (database) => {
     await production.close();
   });
 });
+
+describeEachDialect('sign-in is audited', (database) => {
+  let app: FastifyInstance;
+  beforeAll(async () => {
+    app = await seededApp(database());
+  });
+  afterAll(() => app.close());
+
+  it('records failed and successful sign-ins and refused permissions, with who, where and the request id', async () => {
+    await app.inject({ method: 'POST', url: '/api/v1/session', payload: { username: 'xsh.clerk', password: 'wrong' } });
+    const clerk = await signIn(app, 'xsh.clerk');
+    const refused = await app.inject({
+      method: 'POST',
+      url: '/api/v1/orgs/import',
+      headers: { cookie: clerk, 'content-type': 'text/csv', 'x-request-id': 'req-denied-0001' },
+      payload: 'ref\n',
+    });
+    expect(refused.statusCode).toBe(403);
+
+    const auditor = await signIn(app, 'auditor');
+    const events = (await app.inject({ url: '/api/v1/audit/events?action=auth', headers: { cookie: auditor } })).json().events;
+    const mine = events.filter((e: { actorName: string }) => e.actorName === 'xsh.clerk').reverse();
+    expect(mine.map((e: { action: string; outcome: string }) => `${e.action}:${e.outcome}`)).toEqual([
+      'auth.sign_in_failed:failure',
+      'auth.sign_in:success',
+      'auth.denied:denied',
+    ]);
+    expect(mine[2]).toMatchObject({ requestId: 'req-denied-0001', ip: '127.0.0.1', details: { path: '/api/v1/orgs/import' } });
+    expect(mine[1].orgId).toBeTruthy();
+  });
+});

@@ -1,3 +1,4 @@
+import { randomInt } from 'node:crypto';
 import type { Role } from '../../../shared/roles.js';
 import { newId } from '../../platform/ids.js';
 import type { AppContext } from '../../platform/module.js';
@@ -61,6 +62,7 @@ export async function seedDemoAccounts(ctx: Pick<AppContext, 'db' | 'clock'>): P
           password_hash: passwordHash,
           status: 'active',
           is_demo: 1,
+          password_changed_at: now,
           created_at: now,
           updated_at: now,
         },
@@ -70,4 +72,76 @@ export async function seedDemoAccounts(ctx: Pick<AppContext, 'db' | 'clock'>): P
     }
   });
   return [`演示账号（密码均为 ${demoPassword}）：`, ...lines];
+}
+
+/** The three separated administrators (三员分立) a production start creates, and nothing else. */
+export const productionAdmins = [
+  { username: 'sysadmin', displayName: '系统管理员', role: 'sysadmin' },
+  { username: 'secadmin', displayName: '安全管理员', role: 'secadmin' },
+  { username: 'auditor', displayName: '审计管理员', role: 'auditor' },
+] as const satisfies readonly { username: string; displayName: string; role: Role }[];
+
+const passwordAlphabets = ['abcdefghijkmnpqrstuvwxyz', 'ABCDEFGHJKLMNPQRSTUVWXYZ', '23456789', '@#%+=!?'] as const;
+
+/** 20 characters from a CSPRNG with every character class present (meets any policy up to 20). */
+export function oneTimePassword(length = 20): string {
+  const all = passwordAlphabets.join('');
+  const chars = passwordAlphabets.map((a) => a[randomInt(a.length)]!);
+  while (chars.length < length) chars.push(all[randomInt(all.length)]!);
+  for (let i = chars.length - 1; i > 0; i--) {
+    const j = randomInt(i + 1);
+    [chars[i], chars[j]] = [chars[j]!, chars[i]!];
+  }
+  return chars.join('');
+}
+
+/**
+ * The deployment's own top organisation: down from the root while there is a single child
+ * (内蒙古自治区 → 兴安盟 for the Hinggan seed). The administrators sit there, with its subtree.
+ */
+async function deploymentOrg(ctx: Pick<AppContext, 'db' | 'clock'>): Promise<{ id: string; nameZh: string }> {
+  const orgs = createOrgService(ctx);
+  let node = (await orgs.tree({ depth: 1 }))[0];
+  if (!node) throw new Error('生产环境首次启动需要先导入组织机构');
+  while (node.children.length === 1) node = (await orgs.tree({ rootKey: node.children[0]!.id, depth: 1 }))[0]!;
+  return node;
+}
+
+/**
+ * A production start on an empty database: only the three administrators, each with a random
+ * one-time password (returned once, for printing) that must be changed, and a second factor that
+ * must be enrolled, before the first session.
+ */
+export async function seedProductionAdmins(ctx: Pick<AppContext, 'db' | 'clock'>): Promise<string[]> {
+  const { db, clock } = ctx;
+  if ((await repo.countUsers(db)) > 0) return [];
+  const org = await deploymentOrg(ctx);
+  const now = clock.now().toISOString();
+  const lines = ['生产环境管理员（一次性密码只显示这一次；首次登录须修改密码并绑定动态口令）：'];
+  const accounts = await Promise.all(productionAdmins.map(async (a) => ({ ...a, password: oneTimePassword() })));
+  const hashes = await Promise.all(accounts.map((a) => hashPassword(a.password)));
+  await db.transaction().execute(async (trx) => {
+    for (const [i, account] of accounts.entries()) {
+      await repo.insertUser(
+        trx,
+        {
+          id: newId(),
+          username: account.username,
+          display_name: account.displayName,
+          org_id: org.id,
+          password_hash: hashes[i]!,
+          status: 'active',
+          is_demo: 0,
+          must_change_password: 1,
+          must_enrol_second_factor: 1,
+          password_changed_at: now,
+          created_at: now,
+          updated_at: now,
+        },
+        [{ role: account.role, org_id: org.id, scope: 'subtree' }],
+      );
+      lines.push(`  ${account.username.padEnd(10)} ${account.password}  ${account.displayName} · ${org.nameZh}`);
+    }
+  });
+  return lines;
 }

@@ -1,4 +1,4 @@
-import type { Selectable } from 'kysely';
+import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
 
 export interface UserTable {
   id: string;
@@ -9,6 +9,11 @@ export interface UserTable {
   status: 'active' | 'disabled';
   /** 1 for the published demo accounts, which a production start refuses. */
   is_demo: number;
+  /** 1 when the next sign-in must set a new password before a session is given. */
+  must_change_password: Generated<number>;
+  /** 1 when the next sign-in must enrol a second factor before a session is given. */
+  must_enrol_second_factor: Generated<number>;
+  password_changed_at: string | null;
   created_at: string;
   updated_at: string;
 }
@@ -22,7 +27,7 @@ export interface UserRoleTable {
 
 export interface SessionTable {
   id: string;
-  /** SHA-256 of the cookie token; the token itself is never stored. */
+  /** SM3 of the cookie token (hex); the token itself is never stored. */
   token_hash: string;
   user_id: string;
   ip: string | null;
@@ -32,13 +37,61 @@ export interface SessionTable {
   expires_at: string;
 }
 
+export interface SecurityPolicyTable {
+  /** Always 1: the table holds one row. */
+  id: number;
+  /** The policy as JSON, parsed through `securityPolicySchema` (missing keys take defaults). */
+  settings: string;
+  updated_at: string;
+  updated_by: string | null;
+}
+
+export interface SignInFailureTable {
+  /** `user:<id>` or `ip:<address>`. */
+  key: string;
+  failures: number;
+  last_failure_at: string;
+  locked_until: string | null;
+}
+
+export type SignInStage = 'second_factor' | 'change_password' | 'enrol_second_factor';
+
+export interface SignInChallengeTable {
+  /** SM3 of the challenge id handed to the client. */
+  id_hash: string;
+  user_id: string;
+  stage: SignInStage;
+  created_at: string;
+  expires_at: string;
+}
+
+export interface UserTotpTable {
+  user_id: string;
+  /** Confirmed secret: base64 of an SM4 envelope (platform data key). */
+  secret: string | null;
+  /** Secret handed out at enrolment, until a code confirms it. */
+  pending_secret: string | null;
+  confirmed_at: string | null;
+  /** The last RFC 6238 time step accepted; a code of this step or earlier is a replay. */
+  last_step: number | null;
+  updated_at: string;
+}
+
 export type UserRow = Selectable<UserTable>;
+export type NewUser = Insertable<UserTable>;
+export type UserUpdate = Updateable<UserTable>;
 export type SessionRow = Selectable<SessionTable>;
+export type SignInChallengeRow = Selectable<SignInChallengeTable>;
+export type UserTotpRow = Selectable<UserTotpTable>;
 
 declare module '../../db/schema.js' {
   interface Database {
     users: UserTable;
     user_roles: UserRoleTable;
     sessions: SessionTable;
+    security_policy: SecurityPolicyTable;
+    sign_in_failures: SignInFailureTable;
+    sign_in_challenges: SignInChallengeTable;
+    user_totp: UserTotpTable;
   }
 }

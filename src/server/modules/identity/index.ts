@@ -1,18 +1,21 @@
 import type { PlatformModule } from '../../platform/module.js';
-import { createOrgService } from '../orgs/index.js';
 import { identityRoutes } from './identity.routes.js';
-import { seedDemoAccounts } from './identity.seed.js';
-import { createSessionService, sessionCookie } from './session.service.js';
+import { seedDemoAccounts, seedProductionAdmins } from './identity.seed.js';
+import { identityServices } from './identity.services.js';
+import { sessionCookieName } from './session.service.js';
 
-export { demoAccounts, demoPassword } from './identity.seed.js';
+export { demoAccounts, demoPassword, productionAdmins } from './identity.seed.js';
 export { hashPassword, verifyPassword, passwordHashOptions } from './password.js';
+export { sessionCookieName } from './session.service.js';
+export type { SecurityPolicy } from './security-policy.js';
 
 export const identityModule: PlatformModule = {
   name: 'identity',
   hooks: (app, ctx) => {
-    const sessions = createSessionService(ctx);
+    const { sessions } = identityServices(ctx);
+    const cookieName = sessionCookieName(ctx.config.env);
     app.addHook('onRequest', (request, _reply, done) => {
-      const token = request.cookies[sessionCookie];
+      const token = request.cookies[cookieName];
       // Most portal requests carry no session: answer them without a promise or a query.
       if (!token) return done();
       sessions.resume(token).then(
@@ -26,12 +29,18 @@ export const identityModule: PlatformModule = {
   },
   api: async (app, { ctx }) => {
     await app.register(identityRoutes, {
-      sessions: createSessionService(ctx),
-      orgs: createOrgService(ctx),
+      services: identityServices(ctx),
+      db: ctx.db,
+      audit: ctx.audit,
       nav: ctx.nav,
+      cookieName: sessionCookieName(ctx.config.env),
       secureCookies: ctx.config.env === 'production',
-      demo: ctx.config.seed === 'demo',
+      demo: ctx.config.seed === 'demo' && ctx.config.env !== 'production',
     });
   },
-  seed: async (ctx, { profile }) => ({ lines: profile === 'demo' ? await seedDemoAccounts(ctx) : [] }),
+  // A production deployment gets only the three administrators, whatever the seed profile says.
+  seed: async (ctx, { profile }) => ({
+    lines:
+      ctx.config.env === 'production' ? await seedProductionAdmins(ctx) : profile === 'demo' ? await seedDemoAccounts(ctx) : [],
+  }),
 };

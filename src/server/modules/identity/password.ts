@@ -29,3 +29,9 @@ export function dummyPasswordHash(): Promise<string> {
   dummyHash ??= hashPassword('not-a-real-password');
   return dummyHash;
 }
+
+/** Whether a stored hash was made with other parameters than today's, so sign-in should re-hash it. */
+export function needsRehash(passwordHash: string): boolean {
+  const { memoryCost, timeCost, parallelism } = passwordHashOptions;
+  return !passwordHash.startsWith(`$argon2id$v=19$m=${memoryCost},t=${timeCost},p=${parallelism}$`);
+}

@@ -29,6 +29,7 @@ export const orgsModule: PlatformModule = {
     await app.register(orgRoutes, {
       orgs: createOrgService(ctx),
       uploadLimitBytes: ctx.config.uploadLimitMb * 1024 * 1024,
+      audit: ctx.audit,
     });
   },
   nav: [{ key: 'orgs', label: '组织机构', icon: 'ApartmentOutlined', order: 90 }],

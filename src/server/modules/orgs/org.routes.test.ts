@@ -89,5 +89,13 @@ describeEachDialect('orgs API', (database) => {
       payload: csv,
     });
     expect(good.json()).toEqual({ created: 1, updated: 0, total: 1 });
+
+    // The import is audited with who did it; the refused attempts wrote nothing.
+    const auditor = await signIn(app, 'auditor');
+    const events = await app.inject({ url: '/api/v1/audit/events?action=orgs.import', headers: { cookie: auditor } });
+    expect(events.statusCode).toBe(200);
+    const imports = events.json().events;
+    expect(imports).toHaveLength(1);
+    expect(imports[0]).toMatchObject({ actorName: 'sysadmin', outcome: 'success', details: { created: 1, refs: ['new1'] } });
   });
 });

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireActor, requireRole } from '../../platform/actor.js';
+import { auditContext, type AuditLog } from '../../platform/audit/index.js';
 import { AppError } from '../../platform/errors/app-error.js';
 import { errorResponses } from '../../platform/http/schemas.js';
 import { parseOrgCsv } from './org.import.js';
@@ -19,9 +20,9 @@ import type { OrgService } from './org.service.js';
 
 const tags = ['组织机构'];
 
-export const orgRoutes: FastifyPluginAsyncZod<{ orgs: OrgService; uploadLimitBytes: number }> = async (
+export const orgRoutes: FastifyPluginAsyncZod<{ orgs: OrgService; uploadLimitBytes: number; audit: AuditLog }> = async (
   app,
-  { orgs, uploadLimitBytes },
+  { orgs, uploadLimitBytes, audit },
 ) => {
   app.addContentTypeParser('text/csv', { parseAs: 'string', bodyLimit: uploadLimitBytes }, (_req, body, done) =>
     done(null, body),
@@ -115,7 +116,7 @@ export const orgRoutes: FastifyPluginAsyncZod<{ orgs: OrgService; uploadLimitByt
       requireRole(request, 'sysadmin');
       const { rows, problems } = parseOrgCsv(request.body);
       if (problems.length) throw new AppError('orgs.import_invalid', { details: { problems } });
-      return orgs.importRows(rows);
+      return orgs.importRows(rows, { log: audit, context: auditContext(request) });
     },
   );
 };

@@ -1,4 +1,5 @@
 import type { DbOrTrx } from '../../db/database.js';
+import type { AuditContext, AuditLog } from '../../platform/audit/index.js';
 import { AppError, defineErrors } from '../../platform/errors/app-error.js';
 import { newId } from '../../platform/ids.js';
 import type { AppContext } from '../../platform/module.js';
@@ -42,6 +43,18 @@ async function findByKey(db: DbOrTrx, key: string): Promise<OrgRow | undefined> 
     (await repo.findByRef(db, key)) ??
     (/^\d{6}$/.test(key) || /^\d{12}$/.test(key) ? await repo.findByCode(db, key) : undefined)
   );
+}
+
+/** Who imports, for the audit event written in the import's transaction. */
+export interface ImportAudit {
+  readonly log: AuditLog;
+  readonly context: AuditContext;
+}
+
+declare module '../../platform/audit/index.js' {
+  interface AuditEvents {
+    'orgs.import': { created: number; updated: number; total: number; refs: string[] };
+  }
 }
 
 export interface ImportOutcome {
@@ -133,7 +146,7 @@ export function createOrgService(ctx: Pick<AppContext, 'db' | 'clock'>) {
      * Any problem (unknown parent, a code or credit code used by another org, a move) aborts the whole
      * import and is reported with its line number.
      */
-    async importRows(rows: readonly ImportRow[]): Promise<ImportOutcome> {
+    async importRows(rows: readonly ImportRow[], audit?: ImportAudit): Promise<ImportOutcome> {
       return db.transaction().execute(async (trx) => {
         const now = clock.now().toISOString();
         const existing = await repo.findAllRefs(trx);
@@ -196,7 +209,14 @@ export function createOrgService(ctx: Pick<AppContext, 'db' | 'clock'>) {
         }
         await repo.insertMany(trx, inserts);
         for (const { id, row } of updates) await repo.update(trx, id, row);
-        return { created: inserts.length, updated: updates.length, total: rows.length };
+        const outcome = { created: inserts.length, updated: updates.length, total: rows.length };
+        await audit?.log.append(trx, {
+          ...audit.context,
+          action: 'orgs.import',
+          object: { type: 'orgs', id: 'import' },
+          details: { ...outcome, refs: rows.slice(0, 20).map((r) => r.ref) },
+        });
+        return outcome;
       });
     },
   };

@@ -67,7 +67,11 @@ export function errorBody(error: AppError, request: FastifyRequest): ErrorBody {
 export interface ErrorPages {
   /** Renders an HTML error page for non-API paths; return undefined to answer JSON. */
   render?(error: AppError, request: FastifyRequest): string | undefined;
+  /** Called for every refused permission (auth.forbidden, auth.csrf) before answering, e.g. to audit it. */
+  onDenied?(error: AppError, request: FastifyRequest): Promise<void>;
 }
+
+const denialCodes = new Set(['auth.forbidden', 'auth.csrf']);
 
 /** The one error handler: logs server faults, answers a code and a message, never a stack. */
 export function installErrorHandler(app: FastifyInstance, pages: ErrorPages = {}): void {
@@ -75,6 +79,16 @@ export function installErrorHandler(app: FastifyInstance, pages: ErrorPages = {}
     const error = toAppError(raw);
     if (error.status >= 500) {
       request.log.error({ err: raw }, 'request failed');
+    }
+    if (pages.onDenied && denialCodes.has(error.code)) {
+      return pages.onDenied(error, request).then(
+        () => send(error, request, reply, pages),
+        (failure: unknown) => {
+          // A denial that cannot be recorded is still a denial; the failure is a server fault to look at.
+          request.log.error({ err: failure }, 'could not audit a permission denial');
+          return send(error, request, reply, pages);
+        },
+      );
     }
     return send(error, request, reply, pages);
   });

@@ -1,0 +1,227 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { roleLabel } from '../../../shared/roles.js';
+import type { NavEntry } from '../../../shared/nav.js';
+import { requireActor, type Actor } from '../../platform/actor.js';
+import { auditContext, type AuditLog } from '../../platform/audit/index.js';
+import { AppError } from '../../platform/errors/app-error.js';
+import { errorResponses } from '../../platform/http/schemas.js';
+import type { Db } from '../../db/database.js';
+import {
+  challengeBodySchema,
+  challengePasswordBodySchema,
+  secondFactorBodySchema,
+  sessionInfoSchema,
+  signInBodySchema,
+  signInResultSchema,
+  totpEnrolmentSchema,
+  type SessionInfo,
+} from './identity.schema.js';
+import type { IdentityServices } from './identity.services.js';
+import type { ClientInfo } from './session.service.js';
+import type { SignInOutcome } from './sign-in.service.js';
+
+const tags = ['登录与会话'];
+
+/** Sign-in refusals that are audited as failed sign-ins. */
+const refusals = new Set(['auth.invalid_credentials', 'auth.demo_refused', 'auth.challenge_expired']);
+
+/** Sign-in steps are limited per client address, on top of the per-account lockout. */
+const signInRateLimit = { rateLimit: { max: 60, timeWindow: 60_000 } };
+
+export interface SessionRouteOptions {
+  services: IdentityServices;
+  db: Db;
+  audit: AuditLog;
+  nav: readonly NavEntry[];
+  cookieName: string;
+  secureCookies: boolean;
+  demo: boolean;
+}
+
+export const sessionRoutes: FastifyPluginAsyncZod<SessionRouteOptions> = async (app, options) => {
+  const { services, nav, cookieName, secureCookies, demo, db, audit } = options;
+  const { orgs, signIn, sessions } = services;
+
+  async function sessionInfo(actor: Actor): Promise<SessionInfo> {
+    const org = await orgs.detail(actor.orgId);
+    const grantOrgs = await Promise.all(actor.roles.map((r) => orgs.get(r.orgId)));
+    return {
+      user: { id: actor.userId, username: actor.username, displayName: actor.displayName, isDemo: actor.isDemo },
+      org: {
+        id: org.id,
+        ref: org.ref,
+        kind: org.kind,
+        nameZh: org.nameZh,
+        nameMn: org.nameMn,
+        path: org.ancestors.map((a) => ({ id: a.id, nameZh: a.nameZh })),
+      },
+      roles: actor.roles.map((r, i) => ({ ...r, label: roleLabel(r.role), orgName: grantOrgs[i]!.nameZh })),
+      nav: [...nav],
+      demo,
+    };
+  }
+
+  const client = (request: FastifyRequest): ClientInfo => ({
+    ip: request.ip,
+    userAgent: request.headers['user-agent'],
+    presentedToken: request.cookies[cookieName],
+  });
+
+  /**
+   * Runs one sign-in step and audits its end: a completed sign-in, or a refused one (wrong password,
+   * locked, replayed code…), recorded in a transaction of its own since the request itself fails.
+   */
+  async function step(request: FastifyRequest, reply: FastifyReply, method: string, username: string | undefined, run: () => Promise<SignInOutcome>) {
+    let outcome: SignInOutcome;
+    try {
+      outcome = await run();
+    } catch (error) {
+      if (error instanceof AppError && refusals.has(error.code)) {
+        await audit.record(db, {
+          ...auditContext(request),
+          actorName: username ?? null,
+          action: 'auth.sign_in_failed',
+          outcome: 'failure',
+          details: { username: username ?? '', reason: `${method}: ${error.code}` },
+        });
+      }
+      throw error;
+    }
+    if (outcome.stage === 'complete') {
+      const { actor } = outcome.session;
+      await audit.record(db, {
+        ...auditContext(request),
+        actorId: actor.userId,
+        actorName: actor.username,
+        orgId: actor.orgId,
+        action: 'auth.sign_in',
+        details: { method },
+      });
+    }
+    return answer(outcome, reply);
+  }
+
+  /** A finished sign-in sets the cookie and answers the session; a pending one answers its next step. */
+  async function answer(outcome: SignInOutcome, reply: FastifyReply) {
+    if (outcome.stage !== 'complete') return outcome;
+    const { session } = outcome;
+    reply.setCookie(cookieName, session.token, {
+      path: '/',
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: secureCookies,
+      maxAge: session.maxAgeSeconds,
+    });
+    return sessionInfo(session.actor);
+  }
+
+  const stepResponses = { 200: signInResultSchema, ...errorResponses };
+
+  app.post(
+    '/session',
+    {
+      config: signInRateLimit,
+      schema: {
+        tags,
+        summary: '用户名密码登录',
+        description:
+          '无需后续步骤时设置会话 Cookie 并返回 SessionInfo；需要第二因子、修改密码或绑定第二因子时返回 SignInChallenge，不设置 Cookie。',
+        operationId: 'signIn',
+        body: signInBodySchema,
+        response: stepResponses,
+      },
+    },
+    async (request, reply) =>
+      step(request, reply, 'password', request.body.username, () =>
+        signIn.signIn(request.body.username, request.body.password, client(request)),
+      ),
+  );
+
+  app.post(
+    '/session/second-factor',
+    {
+      config: signInRateLimit,
+      schema: { tags, summary: '登录第二步：动态口令', operationId: 'signInSecondFactor', body: secondFactorBodySchema, response: stepResponses },
+    },
+    async (request, reply) =>
+      step(request, reply, 'password+totp', undefined, () => signIn.secondFactor(request.body.challengeId, request.body.code, client(request))),
+  );
+
+  app.post(
+    '/session/password',
+    {
+      config: signInRateLimit,
+      schema: {
+        tags,
+        summary: '登录步骤：设置新密码（首次登录或密码过期）',
+        operationId: 'signInChangePassword',
+        body: challengePasswordBodySchema,
+        response: { ...stepResponses, 422: errorResponses[422] },
+      },
+    },
+    async (request, reply) =>
+      step(request, reply, 'password+change', undefined, () =>
+        signIn.changePassword(request.body.challengeId, request.body.newPassword, client(request)),
+      ),
+  );
+
+  app.post(
+    '/session/totp/enrol',
+    {
+      config: signInRateLimit,
+      schema: {
+        tags,
+        summary: '登录步骤：获取动态口令绑定二维码',
+        operationId: 'signInTotpEnrol',
+        body: challengeBodySchema,
+        response: { 200: totpEnrolmentSchema, ...errorResponses },
+      },
+    },
+    async (request) => signIn.startEnrolment(request.body.challengeId),
+  );
+
+  app.post(
+    '/session/totp/confirm',
+    {
+      config: signInRateLimit,
+      schema: {
+        tags,
+        summary: '登录步骤：输入动态口令完成绑定并登录',
+        operationId: 'signInTotpConfirm',
+        body: secondFactorBodySchema,
+        response: stepResponses,
+      },
+    },
+    async (request, reply) =>
+      step(request, reply, 'password+totp-enrol', undefined, () =>
+        signIn.confirmEnrolment(request.body.challengeId, request.body.code, client(request)),
+      ),
+  );
+
+  app.get(
+    '/session',
+    {
+      schema: {
+        tags,
+        summary: '当前登录用户、单位、角色和工作台导航',
+        operationId: 'getSession',
+        response: { 200: sessionInfoSchema, ...errorResponses },
+      },
+    },
+    async (request) => sessionInfo(requireActor(request)),
+  );
+
+  app.delete(
+    '/session',
+    {
+      schema: { tags, summary: '退出登录', operationId: 'signOut', response: { 204: z.null(), ...errorResponses } },
+    },
+    async (request, reply) => {
+      if (request.actor) await sessions.signOut(request.actor.sessionId);
+      reply.clearCookie(cookieName, { path: '/', secure: secureCookies, httpOnly: true, sameSite: 'lax' });
+      return reply.status(204).send(null);
+    },
+  );
+};

@@ -1,0 +1,35 @@
+import type { AppContext, PlatformModule } from '../../platform/module.js';
+import { pkiPublicRoutes, pkiRoutes } from './pki.routes.js';
+import { type PkiService, createPkiService } from './pki.service.js';
+
+export { createPkiService, type IssueResult, type PkiService, type RootNames } from './pki.service.js';
+export type { PublishedCrl } from './pki.present.js';
+export type { CertificateCheck, CertificateCheckStatus, CertificateInfo, IssueRequest } from './pki.schema.js';
+export { caProfiles, type CaProfile } from './pki.keys.js';
+export { revocationReasons, type RevocationReason } from './pki.x509.js';
+export { pkiErrors } from './pki.errors.js';
+
+/**
+ * The internal CA. Other modules use `createPkiService(ctx).verifyCertificate(pem, { at })` to check
+ * a seal or personal certificate (a status plus an error code such as `pki.cert_revoked`) and
+ * `sealPrivateKey(serial)` to seal with a key the CA generated. Platform keys are loaded from
+ * `config.keyFile` on first use (until AppContext carries them).
+ */
+const services = new WeakMap<AppContext, PkiService>();
+/** One service per application, so the API and the public pages share the key and root caches. */
+function serviceOf(ctx: AppContext): PkiService {
+  let service = services.get(ctx);
+  if (!service) services.set(ctx, (service = createPkiService(ctx)));
+  return service;
+}
+
+export const pkiModule: PlatformModule = {
+  name: 'pki',
+  api: async (app, { ctx }) => {
+    await app.register(pkiRoutes, { pki: serviceOf(ctx) });
+  },
+  pages: async (app, { ctx }) => {
+    await app.register(pkiPublicRoutes, { pki: serviceOf(ctx) });
+  },
+  // The nav entry { key: 'pki', label: '证书管理', icon: 'SafetyCertificateOutlined', order: 80 } waits for the workbench pages.
+};
