@@ -2,7 +2,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { roleLabel } from '../../../shared/roles.js';
-import type { NavEntry } from '../../../shared/nav.js';
+import { navFor, type NavEntry } from '../../../shared/nav.js';
 import { requireActor, type Actor } from '../../platform/actor.js';
 import { auditContext, type AuditLog } from '../../platform/audit/index.js';
 import { AppError } from '../../platform/errors/app-error.js';
@@ -58,7 +58,7 @@ export const sessionRoutes: FastifyPluginAsyncZod<SessionRouteOptions> = async (
         path: org.ancestors.map((a) => ({ id: a.id, nameZh: a.nameZh })),
       },
       roles: actor.roles.map((r, i) => ({ ...r, label: roleLabel(r.role), orgName: grantOrgs[i]!.nameZh })),
-      nav: [...nav],
+      nav: navFor(nav, actor.roles.map((r) => r.role)).map(({ key, label, icon, order }) => ({ key, label, icon, order })),
       demo,
     };
   }
