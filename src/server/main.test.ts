@@ -4,13 +4,13 @@ import path from 'node:path';
 import pg from 'pg';
 import { expect, it } from 'vitest';
 import { testConfig } from '../../test/support/app.js';
-import { skipPostgres, testDialects, testPostgresUrl } from '../../test/support/db.js';
+import { skipPostgres, testDialects, testPostgresUrl, testSchemaName } from '../../test/support/db.js';
 import { describe } from 'vitest';
 import { startServer } from './main.js';
 
 /** A DATABASE_URL that keeps this test in a schema of its own. */
 async function isolatedPostgresUrl(): Promise<{ url: string; drop: () => Promise<void> }> {
-  const schema = `start_${Date.now().toString(36)}`;
+  const schema = testSchemaName('start');
   const admin = new pg.Client({ connectionString: testPostgresUrl });
   await admin.connect();
   await admin.query(`create schema ${schema}`);

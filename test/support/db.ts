@@ -43,7 +43,7 @@ export interface FreshDatabase extends DatabaseHandle {
 
 /** A new, migrated, empty database of the dialect; the caller destroys it. */
 export async function freshDatabase(dialect: Dialect, options: { migrate?: boolean } = {}): Promise<FreshDatabase> {
-  const name = `t_${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`;
+  const name = testSchemaName('t');
   let handle: DatabaseHandle;
   if (dialect === 'postgres') {
     if (postgresProblem) {
@@ -89,4 +89,10 @@ export function describeEachDialect(
       }, dialect);
     });
   }
+}
+
+/** A new PostgreSQL schema name of this test run (see test/support/global-setup.ts). */
+export function testSchemaName(kind: 't' | 'start' | 'backup'): string {
+  const run = process.env.HINGGAN_TEST_RUN ?? Date.now().toString(36).padStart(8, '0');
+  return `${kind}_${run}_${randomBytes(4).toString('hex')}`;
 }

@@ -1,16 +1,17 @@
 import pg from 'pg';
 
 const url = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-/** Schemas the tests create: `t_` (describeEachDialect), `start_` (start-up tests), `backup_` (restore drills). */
-const testSchemas = "^(t|start|backup)_";
+/** Schemas the tests create: `<kind>_<run>_<random>` with kind t, start or backup. */
+const testSchema = /^(t|start|backup)_([0-9a-z]{8})_/;
+const staleAfterMs = 6 * 3_600_000;
 
 /**
  * Test files run in parallel, each in PostgreSQL schemas of its own. Dropping a schema while another
- * file's migrator introspects the catalogue makes that file fail ("schema … does not exist"), so
- * schemas are dropped once, after every file has finished (and leftovers of an interrupted run
- * before the next one starts).
+ * file's migrator introspects the catalogue makes that file fail, so this run's schemas are dropped
+ * once, after every file has finished. Other runs on the same database (a second checkout, CI) keep
+ * theirs; schemas of runs older than six hours are leftovers of interrupted runs and go too.
  */
-async function dropTestSchemas(): Promise<void> {
+async function dropSchemas(which: (run: string) => boolean): Promise<void> {
   const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 3000 });
   try {
     await client.connect();
@@ -18,14 +19,20 @@ async function dropTestSchemas(): Promise<void> {
     return; // No PostgreSQL here: the suites say so themselves.
   }
   try {
-    const { rows } = await client.query<{ nspname: string }>('select nspname from pg_namespace where nspname ~ $1', [testSchemas]);
-    for (const { nspname } of rows) await client.query(`drop schema if exists "${nspname}" cascade`);
+    const { rows } = await client.query<{ nspname: string }>("select nspname from pg_namespace where nspname ~ '^(t|start|backup)_'");
+    for (const { nspname } of rows) {
+      const run = testSchema.exec(nspname)?.[2];
+      if (run && which(run)) await client.query(`drop schema if exists "${nspname}" cascade`);
+    }
   } finally {
     await client.end();
   }
 }
 
 export async function setup(): Promise<() => Promise<void>> {
-  await dropTestSchemas();
-  return dropTestSchemas;
+  // Base-36 milliseconds: eight characters until the year 2059, and they sort by time.
+  const run = Date.now().toString(36).padStart(8, '0');
+  process.env.HINGGAN_TEST_RUN = run;
+  await dropSchemas((other) => Date.now() - Number.parseInt(other, 36) > staleAfterMs);
+  return () => dropSchemas((other) => other === run);
 }

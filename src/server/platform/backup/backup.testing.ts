@@ -6,7 +6,7 @@ import path from 'node:path';
 import { sql } from 'kysely';
 import pg from 'pg';
 import { testConfig } from '../../../../test/support/app.js';
-import { testPostgresUrl } from '../../../../test/support/db.js';
+import { testPostgresUrl, testSchemaName } from '../../../../test/support/db.js';
 import type { Config } from '../../config.js';
 import type { Db, Dialect } from '../../db/database.js';
 import { listStoreBlobs } from './backup.js';
@@ -15,7 +15,7 @@ import { listStoreBlobs } from './backup.js';
 export async function testDeployment(dialect: Dialect, overrides: Record<string, string> = {}): Promise<{ config: Readonly<Config>; drop: () => Promise<void> }> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'hg-backup-'));
   if (dialect === 'sqlite') return { config: testConfig({ HINGGAN_DATA_DIR: dataDir, HINGGAN_PORT: '0', ...overrides }), drop: async () => undefined };
-  const schema = `backup_${Date.now().toString(36)}_${Math.floor(Math.random() * 1e6)}`;
+  const schema = testSchemaName('backup');
   const admin = new pg.Client({ connectionString: testPostgresUrl });
   await admin.connect();
   await admin.query(`create schema ${schema}`);
