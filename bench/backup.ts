@@ -86,6 +86,7 @@ export async function benchBackup(options: BenchOptions): Promise<object> {
       const bytes = Number(/共 ([\d.]+) MB/.exec(backup.stdout)?.[1] ?? 0) * 1024 * 1024;
       const requests = results.reduce((n, r) => n + r.requests.total, 0);
       const failed = results.reduce((n, r) => n + r.errors + r.timeouts + r.non2xx, 0);
+      const failures = results.map((r, i) => ({ url: ['healthz', 'api/openapi.json'][i], errors: r.errors, timeouts: r.timeouts, non2xx: r.non2xx, p99Ms: r.latency.p99, maxMs: r.latency.max }));
       return {
         sizeMb,
         fillSeconds: round(fillSeconds),
@@ -96,6 +97,7 @@ export async function benchBackup(options: BenchOptions): Promise<object> {
         requestsDuringBackup: requests,
         requestsPerSecondDuringBackup: round(results.reduce((n, r) => n + r.requests.average, 0)),
         failedRequests: failed,
+        byUrl: failures,
         targets: { failedRequests: 0, note: 'issue target size 1 GB: BENCH_SIZE_MB=1024' },
       };
     } finally {

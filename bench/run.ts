@@ -1,11 +1,13 @@
 /**
  * Benchmarks: `npm run bench -- NAME [--db sqlite|postgres] [--duration S] [--connections N]`.
- * Each prints one JSON object with its figures. Names: portal-home, startup.
+ * Each prints one JSON object with its figures. Names: the keys of `benchmarks` below.
  */
 import { parseArgs } from 'node:util';
 import { benchAudit } from './audit.js';
 import { benchBackup } from './backup.js';
+import { benchCrypto } from './crypto.js';
 import { benchPortalHome } from './portal-home.js';
+import { benchSignIn } from './sign-in.js';
 import { benchStartup } from './startup.js';
 
 const benchmarks: Record<string, (options: BenchOptions) => Promise<object>> = {
@@ -13,6 +15,8 @@ const benchmarks: Record<string, (options: BenchOptions) => Promise<object>> = {
   startup: benchStartup,
   audit: benchAudit,
   backup: benchBackup,
+  crypto: benchCrypto,
+  'sign-in': benchSignIn,
 };
 
 export interface BenchOptions {

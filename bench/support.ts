@@ -1,6 +1,6 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -26,7 +26,7 @@ export const pinnedToCores = pin;
 export async function benchSettings(db: 'sqlite' | 'postgres'): Promise<{ env: Record<string, string>; cleanup: () => Promise<void> }> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'hg-bench-'));
   const env: Record<string, string> = { HINGGAN_DATA_DIR: dataDir, HINGGAN_PORT: '0', HINGGAN_LOG_LEVEL: 'warn' };
-  if (db === 'sqlite') return { env, cleanup: async () => undefined };
+  if (db === 'sqlite') return { env, cleanup: () => rm(dataDir, { recursive: true, force: true }) };
   const base = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
   const schema = `bench_${Date.now().toString(36)}`;
   const admin = new pg.Client({ connectionString: base });

@@ -6,6 +6,7 @@ import { AppError } from '../server/platform/errors/app-error.js';
 import { registerBackupCommands } from './commands/backup.js';
 import { registerAuditCommands } from './commands/audit.js';
 import { registerCaCommands } from './commands/ca.js';
+import { registerKeysCommands } from './commands/keys.js';
 import { registerMigrateCommands } from './commands/migrate.js';
 import { registerOrgCommands } from './commands/org.js';
 import { registerStartCommand } from './commands/start.js';
@@ -27,6 +28,7 @@ registerOrgCommands(program);
 registerCaCommands(program);
 registerAuditCommands(program);
 registerBackupCommands(program);
+registerKeysCommands(program);
 
 function translateCommanderError(text: string): string {
   return text

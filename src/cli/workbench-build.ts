@@ -30,8 +30,18 @@ export async function ensureWorkbenchBuilt(log: (line: string) => void): Promise
     return;
   }
   log(builtAt ? '工作台源码已更新，正在重新构建…' : '首次启动，正在构建工作台…');
-  await vite.build({
-    configFile: path.join(packageRoot, 'src', 'workbench', 'vite.config.ts'),
-    logLevel: 'warn',
-  });
+  // Always the production bundle, even when a test run asks (vitest sets NODE_ENV=test, which Vite
+  // would pass on: React's development build, and antd ids that are all "test-id").
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await vite.build({
+      configFile: path.join(packageRoot, 'src', 'workbench', 'vite.config.ts'),
+      mode: 'production',
+      logLevel: 'warn',
+    });
+  } finally {
+    if (nodeEnv === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = nodeEnv;
+  }
 }

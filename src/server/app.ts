@@ -18,6 +18,7 @@ import './platform/http/zod-locale.js';
 import { installHardening } from './platform/http/hardening.js';
 import { registerHealthRoutes } from './platform/http/health.js';
 import { newId } from './platform/ids.js';
+import { installAuthGate } from './platform/policy/index.js';
 import type { AppContext, PlatformModule } from './platform/module.js';
 import { modules as allModules } from './modules/index.js';
 import { renderErrorPage } from './modules/portal/index.js';
@@ -32,6 +33,8 @@ export interface BuildOptions {
   /** Defaults to the key file the configuration names. */
   readonly keys?: PlatformKeys;
   readonly modules?: readonly PlatformModule[];
+  /** Told of every route as it is added (e.g. the permission matrix test collects them). */
+  readonly onRoute?: (route: { method: string | string[]; url: string }) => void;
   /** Serve the built workbench from dist/workbench when it exists (default true). */
   readonly serveWorkbench?: boolean;
 }
@@ -55,6 +58,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
     trustProxy: false,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
   });
+  if (options.onRoute) app.addHook('onRoute', options.onRoute);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
@@ -63,7 +67,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
     database,
     ...(options.clock ? { clock: options.clock } : {}),
     ...(options.keys ? { keys: options.keys } : {}),
-    nav: modules.flatMap((m) => m.nav ?? []).sort((a, b) => a.order - b.order),
+    nav: [...modules.flatMap((m) => m.nav ?? []), { key: 'audit', label: '审计日志', icon: 'AuditOutlined', order: 88, roles: ['auditor'] }].sort((a, b) => a.order - b.order),
   });
 
   installErrorHandler(app, {
@@ -80,6 +84,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   await installHardening(app, { production: config.env === 'production' });
   await app.register(fastifyCookie);
   app.decorateRequest('actor', null);
+  installAuthGate(app);
 
   await app.register(fastifySwagger, {
     openapi: {

@@ -31,6 +31,7 @@ export const settings = {
   backupEveryHours: { variable: 'HINGGAN_BACKUP_EVERY_HOURS', description: '定时备份间隔（小时），默认 24；0 表示不定时备份' },
   auditRetentionDays: { variable: 'HINGGAN_AUDIT_RETENTION_DAYS', description: '审计日志保留天数，默认 180，不得少于 180' },
   auditCheckpointEvery: { variable: 'HINGGAN_AUDIT_CHECKPOINT_EVERY', description: '每多少条审计记录签一个 SM2 检查点，默认 1000（另外至少每小时一个）' },
+  rateLimitSignIn: { variable: 'HINGGAN_RATE_LIMIT_SIGN_IN', description: '每个客户端地址每分钟最多的登录请求数，默认 60' },
   auditSinkFile: { variable: 'HINGGAN_AUDIT_SINK_FILE', description: '可选：审计记录另存的 JSON Lines 文件（宜在另一磁盘或挂载的远程存储上）' },
   auditSinkSyslog: { variable: 'HINGGAN_AUDIT_SINK_SYSLOG', description: '可选：审计记录发往的远程 syslog（RFC 5424），tcp://主机:端口 或 udp://主机:端口' },
 } as const;
@@ -64,6 +65,7 @@ const configSchema = z
     backupEveryHours: z.coerce.number().int().min(0).max(8760).default(24),
     auditRetentionDays: z.coerce.number().int().min(180, '不得少于 180 天').default(180),
     auditCheckpointEvery: positiveInt.default(1000),
+    rateLimitSignIn: positiveInt.default(60),
     auditSinkFile: z.string().min(1).optional(),
     auditSinkSyslog: z
       .string()

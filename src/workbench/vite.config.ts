@@ -15,17 +15,19 @@ const vendorChunks = [
   { name: 'vendor', test: /node_modules[\\/]/, priority: 10 },
 ];
 
-export default defineConfig({
-  root: workbenchRoot,
-  base: '/workbench/',
-  plugins: [react()],
-  build: {
-    outDir: path.join(repoRoot, 'dist', 'workbench'),
-    emptyOutDir: true,
-    chunkSizeWarningLimit: 800,
-    rolldownOptions: { output: { codeSplitting: { groups: vendorChunks } } },
-  },
-  server: {
-    proxy: { '/api': { target: 'http://127.0.0.1:3000', changeOrigin: false } },
-  },
+export default defineConfig(() => {
+  return {
+    root: workbenchRoot,
+    base: '/workbench/',
+    plugins: [react()],
+    build: {
+      outDir: path.join(repoRoot, 'dist', 'workbench'),
+      emptyOutDir: true,
+      chunkSizeWarningLimit: 800,
+      rolldownOptions: { output: { codeSplitting: { groups: vendorChunks } } },
+    },
+    server: {
+      proxy: { '/api': { target: 'http://127.0.0.1:3000', changeOrigin: false } },
+    },
+  };
 });

@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { buildApp } from '../../src/server/app.js';
+import { buildApp, type BuildOptions } from '../../src/server/app.js';
 import { loadConfig, type Config } from '../../src/server/config.js';
 import { type FixedClock } from '../../src/server/platform/clock.js';
 import { seedAll } from '../../src/server/main.js';
@@ -19,11 +19,14 @@ export const demoPassword = 'Hinggan@2026';
 /** Seeds the Hinggan organisations and demo accounts into a fresh database and builds the app on it. */
 export async function seededApp(
   database: FreshDatabase,
-  options: { clock?: FixedClock; config?: Readonly<Config> } = {},
+  options: { clock?: FixedClock; config?: Readonly<Config>; onRoute?: BuildOptions['onRoute'] } = {},
 ): Promise<FastifyInstance> {
   const config = options.config ?? testConfig();
   await seedAll(database, config, 'demo');
-  const app = await buildApp({ config, database, serveWorkbench: false, ...(options.clock ? { clock: options.clock } : {}) });
+  const app = await buildApp({ config, database, serveWorkbench: false,
+    ...(options.clock ? { clock: options.clock } : {}),
+    ...(options.onRoute ? { onRoute: options.onRoute } : {}),
+  });
   await app.ready();
   return app;
 }

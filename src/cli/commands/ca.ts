@@ -1,3 +1,4 @@
+import { createAppContext } from '../../server/context.js';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
@@ -63,7 +64,8 @@ async function withPki(work: (pki: PkiService) => Promise<void>): Promise<void> 
   const database = await openDatabase(config);
   try {
     await migrateToLatest(database.db);
-    await work(createPkiService({ db: database.db, clock: systemClock, config }));
+    // The app's context, so that roots, issues and revocations from the command line are audited too.
+    await work(createPkiService(createAppContext({ config, database, clock: systemClock })));
   } finally {
     await database.destroy();
   }

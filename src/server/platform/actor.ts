@@ -33,7 +33,7 @@ export function requireActor(request: { actor: Actor | null }): Actor {
   return request.actor;
 }
 
-/** Whether the actor holds `role` anywhere; org-scoped checks come with the policy engine. */
+/** Whether the actor holds `role` anywhere; org-scoped checks are `holdsRole` in platform/policy. */
 export function holdsRoleAnywhere(actor: Actor, role: string): boolean {
   return actor.roles.some((grant) => grant.role === role);
 }

@@ -593,6 +593,8 @@ export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         AccountSession: {
+            /** @description 当前用户可对该会话执行的操作 */
+            actions: "end"[];
             createdAt: string;
             /** @description 是否为发出本请求的会话 */
             current: boolean;
@@ -603,6 +605,8 @@ export interface components {
             userAgent: string | null;
         };
         AccountSessionInput: {
+            /** @description 当前用户可对该会话执行的操作 */
+            actions: "end"[];
             createdAt: string;
             /** @description 是否为发出本请求的会话 */
             current: boolean;
@@ -613,6 +617,8 @@ export interface components {
             userAgent: string | null;
         };
         AdminUser: {
+            /** @description 当前管理员可对该账号执行的操作 */
+            actions: ("read" | "edit" | "disable" | "enable" | "grant" | "revoke" | "endSessions")[];
             createdAt: string;
             displayName: string;
             id: string;
@@ -637,6 +643,8 @@ export interface components {
             username: string;
         };
         AdminUserInput: {
+            /** @description 当前管理员可对该账号执行的操作 */
+            actions: ("read" | "edit" | "disable" | "enable" | "grant" | "revoke" | "endSessions")[];
             createdAt: string;
             displayName: string;
             id: string;
@@ -709,6 +717,8 @@ export interface components {
             seq: number;
         };
         Certificate: {
+            /** @description 当前用户可对该证书执行的操作 */
+            actions: ("read" | "revoke")[];
             certificatePem: string;
             /** @description CN：印章名称或姓名 */
             commonName: string;
@@ -766,6 +776,8 @@ export interface components {
             } | null;
         };
         CertificateInput: {
+            /** @description 当前用户可对该证书执行的操作 */
+            actions: ("read" | "revoke")[];
             certificatePem: string;
             /** @description CN：印章名称或姓名 */
             commonName: string;
@@ -981,6 +993,8 @@ export interface components {
             sortOrder: number;
         };
         OrgDetail: {
+            /** @description 当前用户可对该组织执行的操作 */
+            actions: ("import" | "edit")[];
             ancestors: {
                 id: string;
                 /**
@@ -1019,6 +1033,8 @@ export interface components {
             sortOrder: number;
         };
         OrgDetailInput: {
+            /** @description 当前用户可对该组织执行的操作 */
+            actions: ("import" | "edit")[];
             ancestors: {
                 id: string;
                 /**
@@ -1171,6 +1187,46 @@ export interface components {
             sessionIdleMinutes: number;
         };
         SecurityPolicyInput: {
+            /** @description 锁定时长（分钟） */
+            lockoutMinutes: number;
+            /** @description 连续失败多少次后锁定 */
+            lockoutThreshold: number;
+            /** @description 密码有效期（天），0 表示不强制更换 */
+            passwordMaxAgeDays: number;
+            /** @description 至少包含的字符类别数（小写、大写、数字、符号） */
+            passwordMinClasses: number;
+            /** @description 密码最短长度 */
+            passwordMinLength: number;
+            /** @description 是否要求第二认证因子 */
+            secondFactorRequired: boolean;
+            /** @description 会话绝对超时（小时） */
+            sessionAbsoluteHours: number;
+            /** @description 会话空闲超时（分钟） */
+            sessionIdleMinutes: number;
+        };
+        SecurityPolicyView: {
+            /** @description 当前用户可执行的操作 */
+            actions: ("read" | "update")[];
+            /** @description 锁定时长（分钟） */
+            lockoutMinutes: number;
+            /** @description 连续失败多少次后锁定 */
+            lockoutThreshold: number;
+            /** @description 密码有效期（天），0 表示不强制更换 */
+            passwordMaxAgeDays: number;
+            /** @description 至少包含的字符类别数（小写、大写、数字、符号） */
+            passwordMinClasses: number;
+            /** @description 密码最短长度 */
+            passwordMinLength: number;
+            /** @description 是否要求第二认证因子 */
+            secondFactorRequired: boolean;
+            /** @description 会话绝对超时（小时） */
+            sessionAbsoluteHours: number;
+            /** @description 会话空闲超时（分钟） */
+            sessionIdleMinutes: number;
+        };
+        SecurityPolicyViewInput: {
+            /** @description 当前用户可执行的操作 */
+            actions: ("read" | "update")[];
             /** @description 锁定时长（分钟） */
             lockoutMinutes: number;
             /** @description 连续失败多少次后锁定 */
@@ -3453,7 +3509,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["SecurityPolicy"];
+                    "application/json": components["schemas"]["SecurityPolicyView"];
                 };
             };
             /** @description Default Response */
@@ -3531,7 +3587,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["SecurityPolicy"];
+                    "application/json": components["schemas"]["SecurityPolicyView"];
                 };
             };
             /** @description Default Response */

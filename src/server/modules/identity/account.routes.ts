@@ -1,6 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireActor } from '../../platform/actor.js';
+import { auditContext } from '../../platform/audit/index.js';
+import { allowedActions } from '../../platform/policy/index.js';
+import { sessionPolicy } from './account.policy.js';
 import { errorResponses } from '../../platform/http/schemas.js';
 import {
   accountSessionSchema,
@@ -32,7 +35,7 @@ export const accountRoutes: FastifyPluginAsyncZod<{ services: IdentityServices }
     async (request) => {
       const actor = requireActor(request);
       const { currentPassword, newPassword } = request.body;
-      return { endedSessions: await account.changePassword(actor, currentPassword, newPassword) };
+      return { endedSessions: await account.changePassword(actor, currentPassword, newPassword, auditContext(request)) };
     },
   );
 
@@ -46,7 +49,7 @@ export const accountRoutes: FastifyPluginAsyncZod<{ services: IdentityServices }
         response: { 200: totpEnrolmentSchema, ...errorResponses },
       },
     },
-    async (request) => account.startTotpEnrolment(requireActor(request)),
+    async (request) => account.startTotpEnrolment(requireActor(request), auditContext(request)),
   );
 
   app.post(
@@ -61,7 +64,7 @@ export const accountRoutes: FastifyPluginAsyncZod<{ services: IdentityServices }
       },
     },
     async (request, reply) => {
-      await account.confirmTotpEnrolment(requireActor(request), request.body.code);
+      await account.confirmTotpEnrolment(requireActor(request), request.body.code, auditContext(request));
       return reply.status(204).send(null);
     },
   );
@@ -86,6 +89,7 @@ export const accountRoutes: FastifyPluginAsyncZod<{ services: IdentityServices }
         createdAt: s.created_at,
         lastSeenAt: s.last_seen_at,
         expiresAt: s.expires_at,
+        actions: allowedActions(actor, sessionPolicy, { userId: s.user_id }),
       }));
     },
   );
@@ -102,7 +106,7 @@ export const accountRoutes: FastifyPluginAsyncZod<{ services: IdentityServices }
       },
     },
     async (request, reply) => {
-      await sessions.end(requireActor(request).userId, request.params.id);
+      await account.endSession(requireActor(request), request.params.id, auditContext(request));
       return reply.status(204).send(null);
     },
   );

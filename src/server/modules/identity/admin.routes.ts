@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { requireRole } from '../../platform/actor.js';
+import { requireActor } from '../../platform/actor.js';
+import { auditContext } from '../../platform/audit/index.js';
 import { errorBodySchema, errorResponses } from '../../platform/http/schemas.js';
 import {
   adminUserListQuerySchema,
@@ -20,7 +21,8 @@ const responses = { ...errorResponses, 409: errorBodySchema };
 /** Account administration: the 系统管理员 only, within the organisations his grant covers. */
 export const adminRoutes: FastifyPluginAsyncZod<{ services: IdentityServices }> = async (app, { services }) => {
   const { admin } = services;
-  const sysadmin = (request: Parameters<typeof requireRole>[0]) => requireRole(request, 'sysadmin');
+  // The service authorizes every call against the user policy (user.policy.ts).
+  const sysadmin = requireActor;
 
   app.get(
     '/admin/users',
@@ -55,7 +57,7 @@ export const adminRoutes: FastifyPluginAsyncZod<{ services: IdentityServices }> 
         response: { 201: adminUserSchema, ...responses },
       },
     },
-    async (request, reply) => reply.status(201).send(await admin.create(sysadmin(request), request.body)),
+    async (request, reply) => reply.status(201).send(await admin.create(sysadmin(request), request.body, auditContext(request))),
   );
 
   app.patch(
@@ -70,7 +72,7 @@ export const adminRoutes: FastifyPluginAsyncZod<{ services: IdentityServices }> 
         response: { 200: adminUserSchema, ...responses },
       },
     },
-    async (request) => admin.update(sysadmin(request), request.params.id, request.body),
+    async (request) => admin.update(sysadmin(request), request.params.id, request.body, auditContext(request)),
   );
 
   app.post(
@@ -85,7 +87,7 @@ export const adminRoutes: FastifyPluginAsyncZod<{ services: IdentityServices }> 
         response: { 200: adminUserSchema, ...responses },
       },
     },
-    async (request) => admin.grantRole(sysadmin(request), request.params.id, request.body),
+    async (request) => admin.grantRole(sysadmin(request), request.params.id, request.body, auditContext(request)),
   );
 
   app.delete(
@@ -100,7 +102,7 @@ export const adminRoutes: FastifyPluginAsyncZod<{ services: IdentityServices }> 
         response: { 200: adminUserSchema, ...responses },
       },
     },
-    async (request) => admin.revokeRole(sysadmin(request), request.params.id, request.query.role, request.query.orgId),
+    async (request) => admin.revokeRole(sysadmin(request), request.params.id, request.query.role, request.query.orgId, auditContext(request)),
   );
 
   app.delete(
@@ -114,6 +116,6 @@ export const adminRoutes: FastifyPluginAsyncZod<{ services: IdentityServices }> 
         response: { 200: endedSessionsSchema, ...responses },
       },
     },
-    async (request) => ({ endedSessions: await admin.endSessions(sysadmin(request), request.params.id) }),
+    async (request) => ({ endedSessions: await admin.endSessions(sysadmin(request), request.params.id, auditContext(request)) }),
   );
 };

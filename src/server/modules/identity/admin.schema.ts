@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { roles, type Role } from '../../../shared/roles.js';
+import { userActions } from './user.policy.js';
 
 const roleSchema = z.enum(Object.keys(roles) as [Role, ...Role[]]).describe('角色');
 const scopeSchema = z.enum(['org', 'subtree']).describe('org：仅本单位；subtree：本单位及下级');
@@ -17,6 +18,7 @@ export const adminUserSchema = z
     secondFactor: z.boolean().describe('已绑定第二因子'),
     roles: z.array(z.object({ role: z.string(), orgId: z.string(), scope: scopeSchema })),
     createdAt: z.string(),
+    actions: z.array(z.enum(userActions)).describe('当前管理员可对该账号执行的操作'),
   })
   .meta({ id: 'AdminUser' });
 

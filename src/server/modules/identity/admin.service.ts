@@ -1,16 +1,22 @@
 import { isAdminRole, isRole, type Role } from '../../../shared/roles.js';
+import type { Trx } from '../../db/database.js';
 import type { Actor } from '../../platform/actor.js';
+import type { AuditContext, AuditEvent } from '../../platform/audit/index.js';
 import { AppError } from '../../platform/errors/app-error.js';
 import { newId } from '../../platform/ids.js';
 import type { AppContext } from '../../platform/module.js';
+import { allowedActions, authorize, can, grantsOf } from '../../platform/policy/index.js';
 import type { OrgService } from '../orgs/index.js';
+import './identity.audit.js';
 import './identity.errors.js';
 import { identityRepository as repo } from './identity.repository.js';
 import type { UserRoleTable, UserRow } from './identity.table.js';
 import { hashPassword } from './password.js';
 import { passwordProblems, type SecurityPolicyService } from './security-policy.js';
-import type { SessionService } from './session.service.js';
 import type { TotpService } from './totp.service.js';
+import { accountAdminPolicy, placementPolicy, userPolicy, type UserScope } from './user.policy.js';
+
+type UserAction = (typeof userPolicy.actions)[number];
 
 export interface AdminUser {
   id: string;
@@ -24,6 +30,8 @@ export interface AdminUser {
   secondFactor: boolean;
   roles: { role: string; orgId: string; scope: 'org' | 'subtree' }[];
   createdAt: string;
+  /** What the acting administrator may do to this account. */
+  actions: UserAction[];
 }
 
 /**
@@ -37,39 +45,37 @@ export function roleConflict(held: readonly string[], granted: Role): boolean {
   return isAdminRole(granted) || others.some(isAdminRole);
 }
 
-/** Account administration by the 系统管理员, within the organisations his grant covers. */
+/** Account administration by the 系统管理员, within the organisations his grant covers; every change audited. */
 export function createAdminService(
-  ctx: Pick<AppContext, 'db' | 'clock'>,
-  deps: { orgs: OrgService; policies: SecurityPolicyService; sessions: SessionService; totp: TotpService },
+  ctx: Pick<AppContext, 'db' | 'clock' | 'audit'>,
+  deps: { orgs: OrgService; policies: SecurityPolicyService; totp: TotpService },
 ) {
-  const { db, clock } = ctx;
-  const { orgs, policies, sessions, totp } = deps;
+  const { db, clock, audit } = ctx;
+  const { orgs, policies, totp } = deps;
   const now = () => clock.now().toISOString();
 
-  /** Throws unless `orgKey` is an org the actor's sysadmin grant covers; returns its id. */
-  async function inScope(actor: Actor, orgKey: string): Promise<string> {
-    const org = await orgs.detail(orgKey);
-    const lineage = new Set([org.id, ...org.ancestors.map((a) => a.id)]);
-    const covered = actor.roles.some(
-      (g) => g.role === 'sysadmin' && (g.orgId === org.id || (g.scope === 'subtree' && lineage.has(g.orgId))),
-    );
-    if (!covered) throw new AppError('identity.org_out_of_scope');
+  /** The org's id when the actor may place accounts or grants in it, else `identity.org_out_of_scope`. */
+  async function placeable(actor: Actor, orgKey: string): Promise<string> {
+    const org = await orgs.get(orgKey);
+    const path = (await orgs.pathsOf([org.id])).get(org.id) ?? null;
+    if (!can(actor, placementPolicy, 'place', { path })) throw new AppError('identity.org_out_of_scope');
     return org.id;
   }
 
-  async function userInScope(actor: Actor, userId: string): Promise<UserRow> {
+  const scopeOf = (user: UserRow, paths: Map<string, string>): UserScope => ({ orgPath: paths.get(user.org_id) ?? null, status: user.status });
+
+  /** Loads the account and authorizes `action` on it; out of scope reads as not found. */
+  async function load(actor: Actor, userId: string, action: UserAction): Promise<UserRow> {
+    authorize(actor, accountAdminPolicy, 'manage', undefined);
     const user = await repo.findUserById(db, userId);
     if (!user) throw new AppError('identity.user_not_found');
-    try {
-      await inScope(actor, user.org_id);
-    } catch {
-      throw new AppError('identity.user_not_found'); // disclose nothing about users outside the scope
-    }
+    authorize(actor, userPolicy, action, scopeOf(user, await orgs.pathsOf([user.org_id])));
     return user;
   }
 
-  async function present(users: readonly UserRow[]): Promise<AdminUser[]> {
+  async function present(actor: Actor, users: readonly UserRow[]): Promise<AdminUser[]> {
     const grants = await repo.rolesOfUsers(db, users.map((u) => u.id));
+    const paths = await orgs.pathsOf(users.map((u) => u.org_id));
     const orgNames = new Map<string, string>();
     for (const orgId of new Set(users.map((u) => u.org_id))) orgNames.set(orgId, (await orgs.get(orgId)).nameZh);
     return Promise.all(
@@ -85,51 +91,74 @@ export function createAdminService(
         secondFactor: await totp.isEnrolled(u.id),
         roles: grants.filter((g) => g.user_id === u.id).map((g) => ({ role: g.role, orgId: g.org_id, scope: g.scope })),
         createdAt: u.created_at,
+        actions: allowedActions(actor, userPolicy, scopeOf(u, paths)),
       })),
     );
   }
 
+  /** Runs a change and its audit event in one transaction. */
+  function audited(who: AuditContext, change: (trx: Trx) => Promise<AuditEvent>): Promise<void> {
+    return db.transaction().execute(async (trx) => {
+      await audit.append(trx, { ...who, ...(await change(trx)) });
+    });
+  }
+
+  const userObject = (id: string) => ({ type: 'user', id });
+
   return {
+    /** Accounts in the organisations the actor's 系统管理员 grants cover, and only those. */
     async list(actor: Actor, filter: { q?: string; orgId?: string; page: number; pageSize: number }) {
-      const orgId = filter.orgId ? await inScope(actor, filter.orgId) : undefined;
+      authorize(actor, accountAdminPolicy, 'manage', undefined);
+      const orgId = filter.orgId ? await placeable(actor, filter.orgId) : undefined;
+      const orgIds = orgId ? [orgId] : await orgs.idsCovered(grantsOf(actor, 'sysadmin'));
       const { rows, total } = await repo.listUsers(
         db,
-        { q: filter.q, orgId },
+        { q: filter.q, orgIds },
         { offset: (filter.page - 1) * filter.pageSize, limit: filter.pageSize },
       );
-      return { items: await present(rows), total, page: filter.page, pageSize: filter.pageSize };
+      return { items: await present(actor, rows), total, page: filter.page, pageSize: filter.pageSize };
     },
 
     async get(actor: Actor, userId: string): Promise<AdminUser> {
-      return (await present([await userInScope(actor, userId)]))[0]!;
+      return (await present(actor, [await load(actor, userId, 'read')]))[0]!;
     },
 
     /** A new account that must set its own password at first sign-in. */
-    async create(actor: Actor, input: { username: string; displayName: string; orgId: string; password: string }): Promise<AdminUser> {
-      const orgId = await inScope(actor, input.orgId);
+    async create(
+      actor: Actor,
+      input: { username: string; displayName: string; orgId: string; password: string },
+      who: AuditContext,
+    ): Promise<AdminUser> {
+      authorize(actor, accountAdminPolicy, 'manage', undefined);
+      const orgId = await placeable(actor, input.orgId);
       const problems = passwordProblems(await policies.get(), input.password, input.username);
       if (problems.length) {
         throw new AppError('identity.password_policy', { fields: problems.map((message) => ({ path: 'password', message })) });
       }
       if (await repo.findUserByUsername(db, input.username)) throw new AppError('identity.username_taken');
       const id = newId();
-      await repo.insertUser(
-        db,
-        {
-          id,
-          username: input.username,
-          display_name: input.displayName,
-          org_id: orgId,
-          password_hash: await hashPassword(input.password),
-          status: 'active',
-          is_demo: 0,
-          must_change_password: 1,
-          password_changed_at: now(),
-          created_at: now(),
-          updated_at: now(),
-        },
-        [],
-      );
+      const passwordHash = await hashPassword(input.password);
+      await audited(who, async (trx) => {
+        const at = now();
+        await repo.insertUser(
+          trx,
+          {
+            id,
+            username: input.username,
+            display_name: input.displayName,
+            org_id: orgId,
+            password_hash: passwordHash,
+            status: 'active',
+            is_demo: 0,
+            must_change_password: 1,
+            password_changed_at: at,
+            created_at: at,
+            updated_at: at,
+          },
+          [],
+        );
+        return { action: 'identity.user_create', object: userObject(id), details: { username: input.username, orgId } };
+      });
       return this.get(actor, id);
     },
 
@@ -138,42 +167,71 @@ export function createAdminService(
       actor: Actor,
       userId: string,
       changes: { displayName?: string; orgId?: string; status?: 'active' | 'disabled' },
+      who: AuditContext,
     ): Promise<AdminUser> {
-      const user = await userInScope(actor, userId);
-      const orgId = changes.orgId ? await inScope(actor, changes.orgId) : undefined;
-      await repo.updateUser(db, user.id, {
-        ...(changes.displayName !== undefined ? { display_name: changes.displayName } : {}),
-        ...(orgId ? { org_id: orgId } : {}),
-        ...(changes.status ? { status: changes.status } : {}),
-        updated_at: now(),
+      const user = await load(actor, userId, 'read');
+      const scope = scopeOf(user, await orgs.pathsOf([user.org_id]));
+      if (changes.displayName !== undefined || changes.orgId !== undefined) authorize(actor, userPolicy, 'edit', scope);
+      if (changes.status && changes.status !== user.status) {
+        authorize(actor, userPolicy, changes.status === 'disabled' ? 'disable' : 'enable', scope);
+      }
+      const orgId = changes.orgId ? await placeable(actor, changes.orgId) : undefined;
+      await audited(who, async (trx) => {
+        await repo.updateUser(trx, user.id, {
+          ...(changes.displayName !== undefined ? { display_name: changes.displayName } : {}),
+          ...(orgId ? { org_id: orgId } : {}),
+          ...(changes.status ? { status: changes.status } : {}),
+          updated_at: now(),
+        });
+        if (changes.status === 'disabled') await repo.deleteSessionsOf(trx, user.id);
+        return {
+          action: 'identity.user_update',
+          object: userObject(user.id),
+          details: { username: user.username, changes: { ...changes, ...(orgId ? { orgId } : {}) } },
+        };
       });
-      if (changes.status === 'disabled') await sessions.endAll(user.id);
       return this.get(actor, user.id);
     },
 
-    async grantRole(actor: Actor, userId: string, grant: { role: string; orgId: string; scope: 'org' | 'subtree' }): Promise<AdminUser> {
+    async grantRole(
+      actor: Actor,
+      userId: string,
+      grant: { role: string; orgId: string; scope: 'org' | 'subtree' },
+      who: AuditContext,
+    ): Promise<AdminUser> {
       if (!isRole(grant.role)) throw new AppError('identity.role_unknown');
-      const user = await userInScope(actor, userId);
-      const orgId = await inScope(actor, grant.orgId);
+      const user = await load(actor, userId, 'grant');
+      const orgId = await placeable(actor, grant.orgId);
       const held = (await repo.rolesOf(db, user.id)).map((r) => r.role);
       if (roleConflict(held, grant.role)) {
         throw new AppError('identity.role_conflict', { details: { held, granted: grant.role } });
       }
       const row: UserRoleTable = { user_id: user.id, role: grant.role, org_id: orgId, scope: grant.scope };
-      await repo.insertRole(db, row);
+      await audited(who, async (trx) => {
+        await repo.insertRole(trx, row);
+        return { action: 'identity.role_grant', object: userObject(user.id), details: { username: user.username, role: grant.role, orgId, scope: grant.scope } };
+      });
       return this.get(actor, user.id);
     },
 
-    async revokeRole(actor: Actor, userId: string, role: string, orgKey: string): Promise<AdminUser> {
-      const user = await userInScope(actor, userId);
-      const orgId = (await orgs.get(orgKey)).id;
-      if ((await repo.deleteRole(db, user.id, role, orgId)) === 0) throw new AppError('identity.grant_not_found');
+    async revokeRole(actor: Actor, userId: string, role: string, orgKey: string, who: AuditContext): Promise<AdminUser> {
+      const user = await load(actor, userId, 'revoke');
+      const orgId = await placeable(actor, orgKey);
+      await audited(who, async (trx) => {
+        if ((await repo.deleteRole(trx, user.id, role, orgId)) === 0) throw new AppError('identity.grant_not_found');
+        return { action: 'identity.role_revoke', object: userObject(user.id), details: { username: user.username, role, orgId } };
+      });
       return this.get(actor, user.id);
     },
 
-    async endSessions(actor: Actor, userId: string): Promise<number> {
-      const user = await userInScope(actor, userId);
-      return sessions.endAll(user.id);
+    async endSessions(actor: Actor, userId: string, who: AuditContext): Promise<number> {
+      const user = await load(actor, userId, 'endSessions');
+      let ended = 0;
+      await audited(who, async (trx) => {
+        ended = await repo.deleteSessionsOf(trx, user.id);
+        return { action: 'identity.sessions_end', object: userObject(user.id), details: { username: user.username, endedSessions: ended } };
+      });
+      return ended;
     },
   };
 }

@@ -50,12 +50,16 @@ describeEachDialect('account administration and the security policy', (database)
       sessionIdleMinutes: 30,
       sessionAbsoluteHours: 12,
       secondFactorRequired: false,
+      actions: ['read', 'update'],
     });
     const set = await as(secadmin, 'PUT', '/api/v1/security/policy', { ...policy.json(), passwordMinLength: 14 });
     expect(set.json().passwordMinLength).toBe(14);
     expect((await as(secadmin, 'GET', '/api/v1/security/policy')).json().passwordMinLength).toBe(14);
     expect((await as(await signIn(app, 'auditor'), 'PUT', '/api/v1/security/policy', policy.json())).statusCode).toBe(403);
     await as(secadmin, 'PUT', '/api/v1/security/policy', policy.json());
+    const auditor = await signIn(app, 'auditor');
+    const events = (await as(auditor, 'GET', '/api/v1/audit/events?action=security.policy_update')).json().events;
+    expect(events[1]).toMatchObject({ actorName: 'secadmin', outcome: 'success', details: { changed: { passwordMinLength: 14 } } });
   });
 
   it('creates a user who must change the initial password at first sign-in', async () => {
@@ -125,7 +129,19 @@ describeEachDialect('account administration and the security policy', (database)
     const reviewer = await signIn(app, 'portal.reviewer');
     const disabled = await as(sysadmin, 'PATCH', `/api/v1/admin/users/${await userId('portal.reviewer')}`, { status: 'disabled' });
     expect(disabled.json().status).toBe('disabled');
+    expect(disabled.json().actions).toEqual(['read', 'edit', 'enable', 'grant', 'revoke', 'endSessions']);
     expect((await app.inject({ url: '/api/v1/session', headers: { cookie: reviewer } })).statusCode).toBe(401);
     expect(await database().db.selectFrom('sessions').where('user_id', '=', await userId('portal.reviewer')).selectAll().execute()).toEqual([]);
+  });
+
+  it('audits every account administration action, in the transaction of the change', async () => {
+    const auditor = await signIn(app, 'auditor');
+    const events = (await as(auditor, 'GET', '/api/v1/audit/events?action=identity&limit=100')).json().events as { action: string; actorName: string; object: { id: string } }[];
+    const actions = new Set(events.map((e) => e.action));
+    for (const action of ['identity.user_create', 'identity.user_update', 'identity.role_grant', 'identity.role_revoke', 'identity.sessions_end']) {
+      expect(actions, action).toContain(action);
+    }
+    const created = events.find((e) => e.action === 'identity.user_create')!;
+    expect(created).toMatchObject({ actorName: 'sysadmin', object: { type: 'user', id: await userId('tq.clerk') } });
   });
 });

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { DbOrTrx } from '../../db/database.js';
 import type {
   NewUser,
@@ -51,11 +52,13 @@ export const identityRepository = {
   /** Users whose user name or display name contains `q`, optionally of one organisation, by user name. */
   async listUsers(
     db: DbOrTrx,
-    filter: { q?: string; orgId?: string },
+    filter: { q?: string; orgId?: string; orgIds?: readonly string[] },
     page: { offset: number; limit: number },
   ): Promise<{ rows: UserRow[]; total: number }> {
     let query = db.selectFrom('users');
     if (filter.orgId) query = query.where('org_id', '=', filter.orgId);
+    // An actor's scope: an empty list matches nobody.
+    if (filter.orgIds) query = filter.orgIds.length ? query.where('org_id', 'in', filter.orgIds) : query.where(sql<boolean>`1 = 0`);
     if (filter.q) {
       // Wildcards are dropped rather than escaped: SQLite and PostgreSQL escape LIKE differently.
       const like = `%${filter.q.replace(/[\\%_]/g, '')}%`;
@@ -96,6 +99,10 @@ export const identityRepository = {
 
   async touchSession(db: DbOrTrx, id: string, lastSeenAt: string): Promise<void> {
     await db.updateTable('sessions').set({ last_seen_at: lastSeenAt }).where('id', '=', id).execute();
+  },
+
+  findSessionById(db: DbOrTrx, id: string): Promise<SessionRow | undefined> {
+    return db.selectFrom('sessions').selectAll().where('id', '=', id).executeTakeFirst();
   },
 
   async deleteSession(db: DbOrTrx, id: string, userId?: string): Promise<number> {

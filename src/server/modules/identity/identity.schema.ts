@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { sessionActions } from './account.policy.js';
 
 export const signInBodySchema = z.object({
   username: z.string().trim().min(1, '请输入用户名').max(64),
@@ -71,6 +72,7 @@ export const accountSessionSchema = z
     createdAt: z.string(),
     lastSeenAt: z.string(),
     expiresAt: z.string(),
+    actions: z.array(z.enum(sessionActions)).describe('当前用户可对该会话执行的操作'),
   })
   .meta({ id: 'AccountSession' });
 

@@ -14,7 +14,7 @@ function build(ctx: AppContext) {
   const totp = createTotpService(ctx);
   const signIn = createSignInService(ctx, { policies, sessions, totp });
   const account = createAccountService(ctx, { policies, sessions, totp, signIn });
-  const admin = createAdminService(ctx, { orgs, policies, sessions, totp });
+  const admin = createAdminService(ctx, { orgs, policies, totp });
   return { orgs, policies, sessions, totp, signIn, account, admin };
 }
 

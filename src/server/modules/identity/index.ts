@@ -11,6 +11,11 @@ export type { SecurityPolicy } from './security-policy.js';
 
 export const identityModule: PlatformModule = {
   name: 'identity',
+  nav: [
+    { key: 'account', label: '我的账号', icon: 'UserOutlined', order: 10 },
+    { key: 'users', label: '账号管理', icon: 'TeamOutlined', order: 85, roles: ['sysadmin'] },
+    { key: 'security', label: '安全策略', icon: 'SafetyOutlined', order: 86, roles: ['secadmin'] },
+  ],
   hooks: (app, ctx) => {
     const { sessions } = identityServices(ctx);
     const cookieName = sessionCookieName(ctx.config.env);
@@ -35,6 +40,7 @@ export const identityModule: PlatformModule = {
       nav: ctx.nav,
       cookieName: sessionCookieName(ctx.config.env),
       secureCookies: ctx.config.env === 'production',
+      signInPerMinute: ctx.config.rateLimitSignIn,
       demo: ctx.config.seed === 'demo' && ctx.config.env !== 'production',
     });
   },

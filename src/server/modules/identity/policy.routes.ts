@@ -1,8 +1,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { requireRole } from '../../platform/actor.js';
+import { auditContext } from '../../platform/audit/index.js';
 import { errorResponses } from '../../platform/http/schemas.js';
+import { allowedActions, authorize } from '../../platform/policy/index.js';
+import { securitySettingsPolicy } from './account.policy.js';
 import type { IdentityServices } from './identity.services.js';
-import { securityPolicySchema } from './security-policy.js';
+import { securityPolicySchema, securityPolicyViewSchema } from './security-policy.js';
 
 const tags = ['安全策略'];
 
@@ -17,12 +19,12 @@ export const policyRoutes: FastifyPluginAsyncZod<{ services: IdentityServices }>
         tags,
         summary: '安全策略（安全管理员）',
         operationId: 'getSecurityPolicy',
-        response: { 200: securityPolicySchema, ...errorResponses },
+        response: { 200: securityPolicyViewSchema, ...errorResponses },
       },
     },
     async (request) => {
-      requireRole(request, 'secadmin');
-      return policies.get();
+      const actor = authorize(request.actor, securitySettingsPolicy, 'read', undefined);
+      return { ...(await policies.get()), actions: allowedActions(actor, securitySettingsPolicy, undefined) };
     },
   );
 
@@ -34,9 +36,13 @@ export const policyRoutes: FastifyPluginAsyncZod<{ services: IdentityServices }>
         summary: '设置安全策略（安全管理员）',
         operationId: 'setSecurityPolicy',
         body: securityPolicySchema,
-        response: { 200: securityPolicySchema, ...errorResponses },
+        response: { 200: securityPolicyViewSchema, ...errorResponses },
       },
     },
-    async (request) => policies.set(request.body, requireRole(request, 'secadmin').userId),
+    async (request) => {
+      const actor = authorize(request.actor, securitySettingsPolicy, 'update', undefined);
+      const saved = await policies.set(request.body, actor.userId, auditContext(request));
+      return { ...saved, actions: allowedActions(actor, securitySettingsPolicy, undefined) };
+    },
   );
 };

@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import type { DbOrTrx } from '../../db/database.js';
+import type { AuditContext } from '../../platform/audit/index.js';
 import type { AppContext } from '../../platform/module.js';
+import { securitySettingsActions } from './account.policy.js';
+import './identity.audit.js';
 import { identityRepository as repo } from './identity.repository.js';
 
 /**
@@ -23,6 +26,11 @@ export const securityPolicySchema = z
   .meta({ id: 'SecurityPolicy' });
 
 export type SecurityPolicy = z.infer<typeof securityPolicySchema>;
+
+/** The policy as the API answers it: with what the caller may do to it. */
+export const securityPolicyViewSchema = securityPolicySchema
+  .extend({ actions: z.array(z.enum(securitySettingsActions)).describe('当前用户可执行的操作') })
+  .meta({ id: 'SecurityPolicyView' });
 
 /** Defaults: 等保 level 3 values; the second factor is required only on a production deployment. */
 export function defaultSecurityPolicy(env: AppContext['config']['env']): SecurityPolicy {
@@ -55,8 +63,8 @@ export function passwordProblems(policy: SecurityPolicy, password: string, usern
 /** How long a policy read is trusted; a PUT on this node clears it at once, other nodes within this. */
 const cacheMs = 5_000;
 
-export function createSecurityPolicyService(ctx: Pick<AppContext, 'db' | 'config' | 'clock'>) {
-  const { db, config, clock } = ctx;
+export function createSecurityPolicyService(ctx: Pick<AppContext, 'db' | 'config' | 'clock' | 'audit'>) {
+  const { db, config, clock, audit } = ctx;
   const defaults = defaultSecurityPolicy(config.env);
   let cached: { policy: SecurityPolicy; at: number } | undefined;
 
@@ -77,8 +85,16 @@ export function createSecurityPolicyService(ctx: Pick<AppContext, 'db' | 'config
       return policy;
     },
 
-    async set(policy: SecurityPolicy, updatedBy: string): Promise<SecurityPolicy> {
-      await repo.savePolicy(db, { settings: JSON.stringify(policy), updated_at: clock.now().toISOString(), updated_by: updatedBy });
+    /** Saves the policy and audits what changed, in one transaction. */
+    async set(policy: SecurityPolicy, updatedBy: string, who: AuditContext = {}): Promise<SecurityPolicy> {
+      await db.transaction().execute(async (trx) => {
+        const before = await load(trx);
+        await repo.savePolicy(trx, { settings: JSON.stringify(policy), updated_at: clock.now().toISOString(), updated_by: updatedBy });
+        const changed = Object.fromEntries(
+          Object.entries(policy).filter(([key, value]) => before[key as keyof SecurityPolicy] !== value),
+        );
+        await audit.append(trx, { ...who, action: 'security.policy_update', object: { type: 'security-policy', id: 'current' }, details: { changed } });
+      });
       cached = undefined;
       return load();
     },

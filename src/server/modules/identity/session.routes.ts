@@ -27,10 +27,9 @@ const tags = ['登录与会话'];
 /** Sign-in refusals that are audited as failed sign-ins. */
 const refusals = new Set(['auth.invalid_credentials', 'auth.demo_refused', 'auth.challenge_expired']);
 
-/** Sign-in steps are limited per client address, on top of the per-account lockout. */
-const signInRateLimit = { rateLimit: { max: 60, timeWindow: 60_000 } };
-
 export interface SessionRouteOptions {
+  /** Sign-in steps per minute per client address (HINGGAN_RATE_LIMIT_SIGN_IN). */
+  signInPerMinute: number;
   services: IdentityServices;
   db: Db;
   audit: AuditLog;
@@ -43,6 +42,7 @@ export interface SessionRouteOptions {
 export const sessionRoutes: FastifyPluginAsyncZod<SessionRouteOptions> = async (app, options) => {
   const { services, nav, cookieName, secureCookies, demo, db, audit } = options;
   const { orgs, signIn, sessions } = services;
+  const signInRateLimit = { rateLimit: { max: options.signInPerMinute, timeWindow: 60_000 }, public: true };
 
   async function sessionInfo(actor: Actor): Promise<SessionInfo> {
     const org = await orgs.detail(actor.orgId);
@@ -216,10 +216,18 @@ export const sessionRoutes: FastifyPluginAsyncZod<SessionRouteOptions> = async (
   app.delete(
     '/session',
     {
+      // Public: signing out with an expired session still clears the cookie.
+      config: { public: true },
       schema: { tags, summary: '退出登录', operationId: 'signOut', response: { 204: z.null(), ...errorResponses } },
     },
     async (request, reply) => {
-      if (request.actor) await sessions.signOut(request.actor.sessionId);
+      const actor = request.actor;
+      if (actor) {
+        await db.transaction().execute(async (trx) => {
+          await sessions.signOut(actor.sessionId, trx);
+          await audit.append(trx, { ...auditContext(request), action: 'auth.sign_out', object: { type: 'session', id: actor.sessionId }, details: {} });
+        });
+      }
       reply.clearCookie(cookieName, { path: '/', secure: secureCookies, httpOnly: true, sameSite: 'lax' });
       return reply.status(204).send(null);
     },

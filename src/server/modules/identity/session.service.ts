@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import type { DbOrTrx } from '../../db/database.js';
 import type { Actor } from '../../platform/actor.js';
 import { sm3 } from '../../platform/crypto/index.js';
 import { AppError } from '../../platform/errors/app-error.js';
@@ -117,8 +118,8 @@ export function createSessionService(ctx: Pick<AppContext, 'db' | 'clock'>, poli
       return actorFor(session.user_id, session.id);
     },
 
-    async signOut(sessionId: string): Promise<void> {
-      await repo.deleteSession(db, sessionId);
+    async signOut(sessionId: string, trx: DbOrTrx = db): Promise<void> {
+      await repo.deleteSession(trx, sessionId);
     },
 
     /** The user's live sessions, newest first. */

@@ -1,3 +1,4 @@
+import type { DbOrTrx } from '../../db/database.js';
 import type { Sm4Key } from '../../platform/crypto/index.js';
 import { AppError } from '../../platform/errors/app-error.js';
 import { loadPlatformKeys } from '../../platform/keys.js';
@@ -20,10 +21,10 @@ export function createTotpService(ctx: Pick<AppContext, 'db' | 'clock' | 'config
     },
 
     /** Starts (or restarts) enrolment: a new pending secret; a confirmed one stays until replaced. */
-    async startEnrolment(userId: string, username: string): Promise<TotpEnrolment> {
-      const existing = await repo.findTotp(db, userId);
+    async startEnrolment(userId: string, username: string, trx: DbOrTrx = db): Promise<TotpEnrolment> {
+      const existing = await repo.findTotp(trx, userId);
       const secret = newTotpSecret();
-      await repo.saveTotp(db, {
+      await repo.saveTotp(trx, {
         user_id: userId,
         secret: existing?.secret ?? null,
         pending_secret: sealTotpSecret(currentKey(), userId, secret),
@@ -35,13 +36,13 @@ export function createTotpService(ctx: Pick<AppContext, 'db' | 'clock' | 'config
     },
 
     /** Activates the pending secret when `code` is current; the code's step counts as used. */
-    async confirm(userId: string, code: string): Promise<void> {
-      const row = await repo.findTotp(db, userId);
+    async confirm(userId: string, code: string, trx: DbOrTrx = db): Promise<void> {
+      const row = await repo.findTotp(trx, userId);
       if (!row?.pending_secret) throw new AppError('identity.totp_not_enrolling');
       const now = clock.now();
       const step = totpStepOf(openTotpSecret(dataKeys(), userId, row.pending_secret), code, now);
       if (step === undefined) throw new AppError('identity.totp_code_wrong');
-      await repo.saveTotp(db, {
+      await repo.saveTotp(trx, {
         user_id: userId,
         secret: row.pending_secret,
         pending_secret: null,

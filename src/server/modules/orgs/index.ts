@@ -6,7 +6,8 @@ import { createOrgService } from './org.service.js';
 
 export { createOrgService, type OrgService } from './org.service.js';
 export { parseOrgCsv, importColumns, type ImportProblem } from './org.import.js';
-export type { Org, OrgDetail, OrgTreeNode } from './org.schema.js';
+export type { Org, OrgDetail, OrgDetailData, OrgTreeNode } from './org.schema.js';
+export { orgPolicy, orgRegistryPolicy, type OrgScope } from './org.policy.js';
 
 /** The Hinggan League seed: the region, the league, its bodies, departments and divisions. */
 export const hingganSeedFile = new URL('./seed/hinggan.csv', import.meta.url);

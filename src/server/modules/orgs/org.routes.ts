@@ -1,9 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { requireActor, requireRole } from '../../platform/actor.js';
 import { auditContext, type AuditLog } from '../../platform/audit/index.js';
 import { AppError } from '../../platform/errors/app-error.js';
 import { errorResponses } from '../../platform/http/schemas.js';
+import { allowedActions, authorize, can } from '../../platform/policy/index.js';
 import { parseOrgCsv } from './org.import.js';
 import {
   importResultSchema,
@@ -16,6 +16,7 @@ import {
   orgTreeNodeSchema,
   orgTreeQuerySchema,
 } from './org.schema.js';
+import { orgPolicy, orgRegistryPolicy } from './org.policy.js';
 import type { OrgService } from './org.service.js';
 
 const tags = ['组织机构'];
@@ -40,7 +41,7 @@ export const orgRoutes: FastifyPluginAsyncZod<{ orgs: OrgService; uploadLimitByt
       },
     },
     async (request) => {
-      requireActor(request);
+      authorize(request.actor, orgRegistryPolicy, 'read', undefined);
       const { parentId, kind, page, pageSize } = request.query;
       return orgs.list({ parentId, kinds: kind, page, pageSize });
     },
@@ -58,7 +59,7 @@ export const orgRoutes: FastifyPluginAsyncZod<{ orgs: OrgService; uploadLimitByt
       },
     },
     async (request) => {
-      requireActor(request);
+      authorize(request.actor, orgRegistryPolicy, 'read', undefined);
       return orgs.tree({ rootKey: request.query.root, depth: request.query.depth, kinds: request.query.kind });
     },
   );
@@ -75,7 +76,7 @@ export const orgRoutes: FastifyPluginAsyncZod<{ orgs: OrgService; uploadLimitByt
       },
     },
     async (request) => {
-      requireActor(request);
+      authorize(request.actor, orgRegistryPolicy, 'read', undefined);
       return { items: await orgs.search(request.query.q, request.query.kind, request.query.limit) };
     },
   );
@@ -92,8 +93,9 @@ export const orgRoutes: FastifyPluginAsyncZod<{ orgs: OrgService; uploadLimitByt
       },
     },
     async (request) => {
-      requireActor(request);
-      return orgs.detail(request.params.key);
+      const actor = authorize(request.actor, orgRegistryPolicy, 'read', undefined);
+      const { path, ...detail } = await orgs.detail(request.params.key);
+      return { ...detail, actions: allowedActions(actor, orgPolicy, { path }) };
     },
   );
 
@@ -113,9 +115,22 @@ export const orgRoutes: FastifyPluginAsyncZod<{ orgs: OrgService; uploadLimitByt
       },
     },
     async (request) => {
-      requireRole(request, 'sysadmin');
+      const actor = authorize(request.actor, orgRegistryPolicy, 'import', undefined);
       const { rows, problems } = parseOrgCsv(request.body);
       if (problems.length) throw new AppError('orgs.import_invalid', { details: { problems } });
+      // Each row changes a known organisation or adds one under its parent: either must be in scope.
+      const paths = await orgs.pathsByRef();
+      const outside = rows.filter((row) => {
+        const known = paths.get(row.ref);
+        if (known) return !can(actor, orgPolicy, 'import', { path: known });
+        if (!row.parentRef) return true; // a new top-level organisation: the command line's job
+        const parent = paths.get(row.parentRef);
+        // An unknown parent is reported by the import itself; one added above was checked there.
+        return parent !== undefined && !can(actor, orgPolicy, 'import', { path: parent });
+      });
+      if (outside.length) {
+        throw new AppError('orgs.import_out_of_scope', { details: { problems: outside.map((r) => ({ line: r.line, message: `${r.ref} 不在管理范围内` })) } });
+      }
       return orgs.importRows(rows, { log: audit, context: auditContext(request) });
     },
   );

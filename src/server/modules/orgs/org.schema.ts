@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { orgKinds } from '../../../shared/orgs.js';
+import { orgActions } from './org.policy.js';
 
 export const orgKindSchema = z.enum(orgKinds).describe('组织类型');
 
@@ -27,10 +28,13 @@ export const orgDetailSchema = orgSchema
   .extend({
     ancestors: z.array(orgSchema.pick({ id: true, ref: true, kind: true, nameZh: true, nameMn: true })),
     childCount: z.number().int(),
+    actions: z.array(z.enum(orgActions)).describe('当前用户可对该组织执行的操作'),
   })
   .meta({ id: 'OrgDetail' });
 
 export type OrgDetail = z.infer<typeof orgDetailSchema>;
+/** An organisation's detail before the caller's actions are added. */
+export type OrgDetailData = Omit<OrgDetail, 'actions'> & { path: string };
 
 export interface OrgTreeNode extends Org {
   children: OrgTreeNode[];

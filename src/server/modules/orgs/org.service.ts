@@ -6,11 +6,16 @@ import type { AppContext } from '../../platform/module.js';
 import type { OrgKind } from '../../../shared/orgs.js';
 import type { ImportProblem, ImportRow } from './org.import.js';
 import { orgRepository as repo } from './org.repository.js';
-import type { Org, OrgDetail, OrgTreeNode } from './org.schema.js';
+import type { Org, OrgDetailData, OrgTreeNode } from './org.schema.js';
 import type { NewOrgRow, OrgRow } from './org.table.js';
 
 export const orgErrors = defineErrors({
   'orgs.not_found': { status: 404, zh: '未找到该组织机构', en: 'No such organisation' },
+  'orgs.import_out_of_scope': {
+    status: 403,
+    zh: '导入文件中有组织不在您的管理范围内，未导入任何数据',
+    en: 'Some organisations in the file are outside your scope; nothing was imported',
+  },
   'orgs.import_invalid': {
     status: 422,
     zh: '导入文件有错误，未导入任何数据',
@@ -81,7 +86,8 @@ export function createOrgService(ctx: Pick<AppContext, 'db' | 'clock'>) {
       return row && toOrg(row);
     },
 
-    async detail(key: string): Promise<OrgDetail> {
+    /** The organisation with its ancestors (root first), child count and materialised path. */
+    async detail(key: string): Promise<OrgDetailData> {
       const row = await findByKey(db, key);
       if (!row) throw new AppError('orgs.not_found', { details: { key } });
       const ancestorIds = row.path.split('/').filter((id) => id && id !== row.id);
@@ -94,7 +100,40 @@ export function createOrgService(ctx: Pick<AppContext, 'db' | 'clock'>) {
         ...toOrg(row),
         ancestors: ancestors.map((a) => ({ id: a.id, ref: a.ref, kind: a.kind, nameZh: a.name_zh, nameMn: a.name_mn })),
         childCount,
+        path: row.path,
       };
+    },
+
+    /** Materialised paths (`/root/…/id/`) by org id, for policies that judge org scope. */
+    async pathsOf(ids: readonly string[], trx: DbOrTrx = db): Promise<Map<string, string>> {
+      const unique = [...new Set(ids)];
+      const rows = unique.length ? await repo.findByIds(trx, unique) : [];
+      return new Map(rows.map((r) => [r.id, r.path]));
+    },
+
+    /** Every organisation's path by ref (one query): to judge an import's rows. */
+    async pathsByRef(): Promise<Map<string, string>> {
+      return new Map((await repo.findAllRefs(db)).map((o) => [o.ref, o.path]));
+    },
+
+    /** The path of one organisation by id, ref or code; undefined when there is none. */
+    async pathOf(key: string, trx: DbOrTrx = db): Promise<string | undefined> {
+      return (await findByKey(trx, key))?.path;
+    },
+
+    /**
+     * Every organisation id the grants reach (each grant's org, and with `subtree` all below it):
+     * lets a repository restrict a list to an actor's scope in SQL.
+     */
+    async idsCovered(grants: readonly { orgId: string; scope: 'org' | 'subtree' }[]): Promise<string[]> {
+      const ids = new Set<string>();
+      for (const grant of grants) {
+        const row = await repo.findById(db, grant.orgId);
+        if (!row) continue;
+        if (grant.scope === 'org') ids.add(row.id);
+        else for (const r of await repo.subtree(db, row.path, row.depth + 64)) ids.add(r.id);
+      }
+      return [...ids];
     },
 
     async list(filter: { parentId?: string; kinds?: OrgKind[]; page: number; pageSize: number }) {

@@ -1,10 +1,12 @@
 import type { AppContext, PlatformModule } from '../../platform/module.js';
+import { createOrgService } from '../orgs/index.js';
 import { pkiPublicRoutes, pkiRoutes } from './pki.routes.js';
 import { type PkiService, createPkiService } from './pki.service.js';
 
 export { createPkiService, type IssueResult, type PkiService, type RootNames } from './pki.service.js';
 export type { PublishedCrl } from './pki.present.js';
 export type { CertificateCheck, CertificateCheckStatus, CertificateInfo, IssueRequest } from './pki.schema.js';
+export { caPolicy, certificatePolicy, issuePolicy, type CertificateScope } from './pki.policy.js';
 export { caProfiles, type CaProfile } from './pki.keys.js';
 export { revocationReasons, type RevocationReason } from './pki.x509.js';
 export { pkiErrors } from './pki.errors.js';
@@ -26,10 +28,10 @@ function serviceOf(ctx: AppContext): PkiService {
 export const pkiModule: PlatformModule = {
   name: 'pki',
   api: async (app, { ctx }) => {
-    await app.register(pkiRoutes, { pki: serviceOf(ctx) });
+    await app.register(pkiRoutes, { pki: serviceOf(ctx), orgs: createOrgService(ctx) });
   },
   pages: async (app, { ctx }) => {
     await app.register(pkiPublicRoutes, { pki: serviceOf(ctx) });
   },
-  // The nav entry { key: 'pki', label: '证书管理', icon: 'SafetyCertificateOutlined', order: 80 } waits for the workbench pages.
+  nav: [{ key: 'pki', label: '证书管理', icon: 'SafetyCertificateOutlined', order: 87, roles: ['secadmin'] }],
 };

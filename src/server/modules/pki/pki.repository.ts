@@ -7,6 +7,8 @@ export interface CertificateFilter {
   readonly kind?: CertificateKind | undefined;
   readonly status?: CertificateStatus | undefined;
   readonly orgId?: string | undefined;
+  /** An actor's scope: certificates of these organisations or of none. */
+  readonly orgIdsOrNone?: readonly string[] | undefined;
   readonly username?: string | undefined;
 }
 
@@ -41,6 +43,8 @@ export const pkiRepository = {
     if (filter.kind) query = query.where('kind', '=', filter.kind);
     if (filter.status) query = query.where('status', '=', filter.status);
     if (filter.orgId) query = query.where('org_id', '=', filter.orgId);
+    const scope = filter.orgIdsOrNone;
+    if (scope) query = query.where((eb) => (scope.length ? eb.or([eb('org_id', 'in', scope), eb('org_id', 'is', null)]) : eb('org_id', 'is', null)));
     if (filter.username) query = query.where('username', '=', filter.username);
     const [rows, count] = await Promise.all([
       query.selectAll().orderBy('created_at', 'desc').orderBy('serial').offset(page.offset).limit(page.limit).execute(),

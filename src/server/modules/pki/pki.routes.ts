@@ -1,7 +1,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { requireRole } from '../../platform/actor.js';
+import type { Actor } from '../../platform/actor.js';
+import { auditContext } from '../../platform/audit/index.js';
 import { errorResponses } from '../../platform/http/schemas.js';
+import { allowedActions, authorize, grantsOf } from '../../platform/policy/index.js';
+import type { OrgService } from '../orgs/index.js';
 import { pemEncode } from './pki.keys.js';
 import {
   certificateCheckSchema,
@@ -16,13 +19,32 @@ import {
   serialParamsSchema,
   verifyRequestSchema,
 } from './pki.schema.js';
+import { caPolicy, certificatePolicy, issuePolicy, type CertificateScope } from './pki.policy.js';
+import type { CertificateInfo, CertificateView } from './pki.schema.js';
 import type { PkiService } from './pki.service.js';
 
 const tags = ['证书管理'];
-/** 安全管理员 manages certificates; the three administrators stay separated (三员分立). */
-const manager = 'secadmin';
 
-export const pkiRoutes: FastifyPluginAsyncZod<{ pki: PkiService }> = async (app, { pki }) => {
+export const pkiRoutes: FastifyPluginAsyncZod<{ pki: PkiService; orgs: OrgService }> = async (app, { pki, orgs }) => {
+  const manager = (request: { actor: Actor | null }) => authorize(request.actor, caPolicy, 'manage', undefined);
+
+  /** Each certificate with the policy's view of it (organisation path, kind, status). */
+  async function scoped(certs: readonly CertificateInfo[]): Promise<[CertificateInfo, CertificateScope][]> {
+    const paths = await orgs.pathsOf(certs.flatMap((c) => (c.orgId ? [c.orgId] : [])));
+    return certs.map((c) => [c, { orgPath: c.orgId ? (paths.get(c.orgId) ?? null) : null, kind: c.kind, status: c.status }]);
+  }
+
+  const view = (actor: Actor, [cert, scope]: [CertificateInfo, CertificateScope]): CertificateView => ({
+    ...cert,
+    actions: allowedActions(actor, certificatePolicy, scope),
+  });
+
+  /** Loads a certificate and authorizes `action` on it; out of the actor's scope it is not found. */
+  async function load(actor: Actor, serial: string, action: 'read' | 'revoke') {
+    const [entry] = await scoped([await pki.get(serial)]);
+    authorize(actor, certificatePolicy, action, entry![1]);
+    return entry!;
+  }
   app.get(
     '/pki/certificates',
     {
@@ -35,8 +57,11 @@ export const pkiRoutes: FastifyPluginAsyncZod<{ pki: PkiService }> = async (app,
       },
     },
     async (request) => {
-      requireRole(request, manager);
-      return pki.list(request.query);
+      const actor = manager(request);
+      if (request.query.orgId) authorize(actor, issuePolicy, 'list', { path: (await orgs.pathOf(request.query.orgId)) ?? null });
+      const orgIdsOrNone = await orgs.idsCovered(grantsOf(actor, 'secadmin'));
+      const page = await pki.list({ ...request.query, orgIdsOrNone });
+      return { ...page, items: (await scoped(page.items)).map((entry) => view(actor, entry)) };
     },
   );
 
@@ -52,8 +77,8 @@ export const pkiRoutes: FastifyPluginAsyncZod<{ pki: PkiService }> = async (app,
       },
     },
     async (request) => {
-      requireRole(request, manager);
-      return pki.get(request.params.serial);
+      const actor = manager(request);
+      return view(actor, await load(actor, request.params.serial, 'read'));
     },
   );
 
@@ -72,9 +97,14 @@ export const pkiRoutes: FastifyPluginAsyncZod<{ pki: PkiService }> = async (app,
       },
     },
     async (request, reply) => {
-      const actor = requireRole(request, manager);
-      const result = await pki.issue(request.body, { userId: actor.userId });
-      return reply.status(201).send(result);
+      const actor = manager(request);
+      const orgKey = request.body.orgKey;
+      const path = orgKey ? ((await orgs.pathOf(orgKey)) ?? null) : null;
+      if (orgKey && !path) await orgs.get(orgKey); // orgs.not_found
+      authorize(actor, issuePolicy, 'issue', { path });
+      const result = await pki.issue(request.body, { userId: actor.userId, who: auditContext(request) });
+      const [entry] = await scoped([result.certificate]);
+      return reply.status(201).send({ ...result, certificate: view(actor, entry!) });
     },
   );
 
@@ -91,8 +121,11 @@ export const pkiRoutes: FastifyPluginAsyncZod<{ pki: PkiService }> = async (app,
       },
     },
     async (request) => {
-      requireRole(request, manager);
-      return pki.revoke(request.params.serial, request.body.reason);
+      const actor = manager(request);
+      const [cert] = await load(actor, request.params.serial, 'read');
+      const revoked = await pki.revoke(cert.serial, request.body.reason, auditContext(request));
+      const [entry] = await scoped([revoked]);
+      return view(actor, entry!);
     },
   );
 
@@ -108,7 +141,7 @@ export const pkiRoutes: FastifyPluginAsyncZod<{ pki: PkiService }> = async (app,
       },
     },
     async (request) => {
-      requireRole(request, manager);
+      manager(request);
       const { der, ...crl } = await pki.crl(request.query.profile);
       return { ...crl, crlPem: pemEncode('X509 CRL', der) };
     },
@@ -126,7 +159,7 @@ export const pkiRoutes: FastifyPluginAsyncZod<{ pki: PkiService }> = async (app,
       },
     },
     async (request) => {
-      requireRole(request, manager);
+      manager(request);
       return pki.verifyCertificate(request.body.certificate);
     },
   );

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { caProfiles } from './pki.keys.js';
+import { certificateActions } from './pki.policy.js';
 import { revocationReasons } from './pki.x509.js';
 
 export const caProfileSchema = z.enum(caProfiles).describe('密钥体系：sm2（默认，SM2-with-SM3）或 p256（ECDSA P-256，供浏览器使用）');
@@ -9,28 +10,33 @@ export const revocationReasonSchema = z
   .enum(Object.keys(revocationReasons) as [keyof typeof revocationReasons, ...(keyof typeof revocationReasons)[]])
   .describe('吊销原因（RFC 5280 CRLReason）');
 
-export const certificateSchema = z
-  .object({
-    serial: z.string().describe('序列号，16 字节十六进制'),
-    kind: certificateKindSchema,
-    profile: caProfileSchema,
-    status: certificateStatusSchema,
-    commonName: z.string().describe('CN：印章名称或姓名'),
-    organization: z.string().nullable(),
-    organizationalUnit: z.string().nullable(),
-    creditCode: z.string().nullable().describe('统一社会信用代码（证书主题 serialNumber）'),
-    orgId: z.string().nullable(),
-    username: z.string().nullable().describe('个人证书的用户名（UID）'),
-    notBefore: z.string(),
-    notAfter: z.string(),
-    revokedAt: z.string().nullable(),
-    revocationReason: revocationReasonSchema.nullable(),
-    hasStoredKey: z.boolean().describe('私钥是否由平台以 SM4 加密保管（仅平台生成的印章密钥）'),
-    certificatePem: z.string(),
-    createdAt: z.string(),
-  })
+/** A certificate as the CA service returns it. */
+export const certificateInfoSchema = z.object({
+  serial: z.string().describe('序列号，16 字节十六进制'),
+  kind: certificateKindSchema,
+  profile: caProfileSchema,
+  status: certificateStatusSchema,
+  commonName: z.string().describe('CN：印章名称或姓名'),
+  organization: z.string().nullable(),
+  organizationalUnit: z.string().nullable(),
+  creditCode: z.string().nullable().describe('统一社会信用代码（证书主题 serialNumber）'),
+  orgId: z.string().nullable(),
+  username: z.string().nullable().describe('个人证书的用户名（UID）'),
+  notBefore: z.string(),
+  notAfter: z.string(),
+  revokedAt: z.string().nullable(),
+  revocationReason: revocationReasonSchema.nullable(),
+  hasStoredKey: z.boolean().describe('私钥是否由平台以 SM4 加密保管（仅平台生成的印章密钥）'),
+  certificatePem: z.string(),
+  createdAt: z.string(),
+});
+export type CertificateInfo = z.infer<typeof certificateInfoSchema>;
+
+/** A certificate as the API answers it: with what the caller may do to it. */
+export const certificateSchema = certificateInfoSchema
+  .extend({ actions: z.array(z.enum(certificateActions)).describe('当前用户可对该证书执行的操作') })
   .meta({ id: 'Certificate' });
-export type CertificateInfo = z.infer<typeof certificateSchema>;
+export type CertificateView = z.infer<typeof certificateSchema>;
 
 export const certificateListQuerySchema = z.object({
   kind: certificateKindSchema.optional(),

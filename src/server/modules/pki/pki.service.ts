@@ -1,4 +1,5 @@
 import type { DbOrTrx } from '../../db/database.js';
+import type { AuditContext, AuditLog } from '../../platform/audit/index.js';
 import { sm4Decrypt, sm4Encrypt } from '../../platform/crypto/index.js';
 import { AppError } from '../../platform/errors/app-error.js';
 import { newId } from '../../platform/ids.js';
@@ -6,6 +7,7 @@ import { type PlatformKeys, loadPlatformKeys } from '../../platform/keys.js';
 import type { AppContext } from '../../platform/module.js';
 import { createOrgService } from '../orgs/index.js';
 import { CsrError, parseCertificationRequest } from './pki.csr.js';
+import './pki.audit.js';
 import './pki.errors.js';
 import { type CaProfile, generateKey, pemEncode } from './pki.keys.js';
 import { type PublishedCrl, certificateRow, toCertificateInfo, toPublished } from './pki.present.js';
@@ -49,8 +51,11 @@ export interface IssueResult {
  * envelopes under the platform's current data key, bound to their row (`pki.ca_root:<id>`,
  * `pki.seal_key:<serial>`); personal keys it generates are handed out once and never stored.
  */
-export function createPkiService(ctx: Pick<AppContext, 'db' | 'clock' | 'config'>, options: { keys?: PlatformKeys } = {}) {
-  const { db, clock, config } = ctx;
+export function createPkiService(
+  ctx: Pick<AppContext, 'db' | 'clock' | 'config'> & { readonly audit?: AuditLog },
+  options: { keys?: PlatformKeys } = {},
+) {
+  const { db, clock, config, audit } = ctx;
   const orgs = createOrgService(ctx);
   // Loaded on first use so that building the app (e.g. for the OpenAPI document) touches no key file.
   let keys = options.keys;
@@ -85,7 +90,11 @@ export function createPkiService(ctx: Pick<AppContext, 'db' | 'clock' | 'config'
     return row;
   }
 
-  async function ensureRoot(profile: CaProfile = 'sm2', names: RootNames = {}): Promise<{ root: CertificateInfo; created: boolean }> {
+  async function ensureRoot(
+    profile: CaProfile = 'sm2',
+    names: RootNames = {},
+    who: AuditContext = {},
+  ): Promise<{ root: CertificateInfo; created: boolean }> {
     return db.transaction().execute(async (trx) => {
       const existing = await repo.findRoot(trx, profile);
       if (existing) return { root: toCertificateInfo((await repo.findCertificate(trx, existing.serial))!), created: false };
@@ -125,6 +134,7 @@ export function createPkiService(ctx: Pick<AppContext, 'db' | 'clock' | 'config'
       });
       const row = certificateRow({ serial, rootId: id, profile, kind: 'root', subject, der, pem, notBefore });
       await repo.insertCertificate(trx, row);
+      await audit?.append(trx, { ...who, action: 'pki.root_create', object: { type: 'certificate', id: serial }, details: { profile, commonName: subject.commonName } });
       return { root: toCertificateInfo(row), created: true };
     });
   }
@@ -171,7 +181,7 @@ export function createPkiService(ctx: Pick<AppContext, 'db' | 'clock' | 'config'
      * Issues a seal or personal certificate, from the requester's CSR or from a key generated here.
      * Creates the profile's root first if there is none.
      */
-    async issue(request: IssueRequest, by?: { userId: string }): Promise<IssueResult> {
+    async issue(request: IssueRequest, by?: { userId: string; who?: AuditContext }): Promise<IssueResult> {
       const profile = request.profile ?? 'sm2';
       let generated: ReturnType<typeof generateKey> | undefined;
       let spki;
@@ -188,7 +198,7 @@ export function createPkiService(ctx: Pick<AppContext, 'db' | 'clock' | 'config'
         spki = generated.spki;
       }
       const { subject, orgId } = await subjectFor(request);
-      await ensureRoot(profile);
+      await ensureRoot(profile, {}, by?.who);
       return db.transaction().execute(async (trx) => {
         const root = await requireRoot(trx, profile);
         const issuer = issuerOf(root);
@@ -216,6 +226,12 @@ export function createPkiService(ctx: Pick<AppContext, 'db' | 'clock' | 'config'
         const pem = pemEncode('CERTIFICATE', der);
         const row = certificateRow({ serial, rootId: root.id, profile, kind: request.kind, subject, der, pem, notBefore, orgId, sealedKey, createdBy: by?.userId });
         await repo.insertCertificate(trx, row);
+        await audit?.append(trx, {
+          ...by?.who,
+          action: 'pki.issue',
+          object: { type: 'certificate', id: serial },
+          details: { kind: request.kind, profile, commonName: subject.commonName, orgId, generatedKey: Boolean(generated) },
+        });
         const info = toCertificateInfo(row);
         return { certificate: info, privateKeyPem: generated?.privateKeyPem ?? null };
       });
@@ -233,14 +249,15 @@ export function createPkiService(ctx: Pick<AppContext, 'db' | 'clock' | 'config'
     },
 
     /** Revokes a certificate and publishes a new CRL in the same transaction. */
-    async revoke(serial: string, reason: RevocationReason): Promise<CertificateInfo> {
+    async revoke(serial: string, reason: RevocationReason, who: AuditContext = {}): Promise<CertificateInfo> {
       return db.transaction().execute(async (trx) => {
         const row = await repo.findCertificate(trx, serial.toLowerCase());
         if (!row) throw new AppError('pki.not_found', { details: { serial } });
         if (row.kind === 'root') throw new AppError('pki.root_not_revocable');
         if (!(await repo.revoke(trx, row.serial, now().toISOString(), reason))) throw new AppError('pki.already_revoked');
         const root = (await repo.allRoots(trx)).find((r) => r.id === row.root_id)!;
-        await publishCrl(trx, root);
+        const crl = await publishCrl(trx, root);
+        await audit?.append(trx, { ...who, action: 'pki.revoke', object: { type: 'certificate', id: row.serial }, details: { reason, crlNumber: crl.number } });
         return toCertificateInfo((await repo.findCertificate(trx, row.serial))!);
       });
     },

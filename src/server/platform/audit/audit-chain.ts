@@ -1,5 +1,4 @@
-import { bytesToHex } from '../crypto/bytes.js';
-import { sm3 } from '../crypto/index.js';
+import { sm3Hex } from '../crypto/index.js';
 import type { AuditEventTable } from './audit.table.js';
 
 /** The `prev_hash` of the first event ever written. */
@@ -53,7 +52,14 @@ export function canonicalForm(e: ChainedFields): string {
 
 /** hash = SM3(prev_hash as 32 bytes ‖ UTF-8 of the canonical form), lower-case hex. */
 export function chainHash(prevHash: string, e: ChainedFields): string {
-  return bytesToHex(sm3(Buffer.concat([Buffer.from(prevHash, 'hex'), Buffer.from(canonicalForm(e), 'utf8')])));
+  // One buffer, filled in place: this runs once per event when appending and when verifying.
+  const form = canonicalForm(e);
+  const message = Buffer.allocUnsafe(32 + Buffer.byteLength(form, 'utf8'));
+  // A stored prev_hash that is not hex (tampered) hashes as its valid prefix, as Buffer.from does.
+  if (!/^[0-9a-f]{64}$/i.test(prevHash)) return sm3Hex(Buffer.concat([Buffer.from(prevHash, 'hex'), Buffer.from(form, 'utf8')]));
+  message.write(prevHash, 0, 32, 'hex');
+  message.write(form, 32, 'utf8');
+  return sm3Hex(message);
 }
 
 /** The bytes an audit checkpoint's SM2 signature covers. */

@@ -159,4 +159,21 @@ describeEachDialect('audit log', (database, dialect) => {
     expect(seqs).toEqual([head + 1, head + 2, head + 3]);
     expect((await verify()).ok).toBe(true);
   });
+
+  it('keeps one chain when two processes append in turns and concurrently', async () => {
+    // A second log stands for another process (the CLI beside the server): each one's remembered head
+    // goes stale whenever the other appends.
+    const other = createAuditLog({ signing, clock, checkpointEvery: 10 });
+    const head = (await auditRepository.head(db())).seq;
+    const seqs: number[] = [];
+    for (let n = 0; n < 6; n++) {
+      const writer = n % 2 === 0 ? log : other;
+      seqs.push(await db().transaction().execute((trx) => writer.append(trx, signInFailed(2000 + n))));
+    }
+    await Promise.all(
+      Array.from({ length: 40 }, (_, n) => (n % 2 === 0 ? log : other).record(db(), signInFailed(3000 + n))),
+    );
+    expect(seqs).toEqual(Array.from({ length: 6 }, (_, i) => head + 1 + i));
+    expect(await verify()).toMatchObject({ ok: true, lastSeq: head + 46 });
+  });
 });

@@ -88,18 +88,21 @@ export interface AuditLog {
 
 const HOUR_MS = 3_600_000;
 
+interface ChainHead {
+  readonly seq: number;
+  readonly hash: string;
+}
+
 export function createAuditLog(options: AuditLogOptions): AuditLog {
   const every = options.checkpointEvery ?? 1000;
   if (!Number.isInteger(every) || every < 1) throw new RangeError(`checkpointEvery must be ≥ 1: ${every}`);
   const resolved: Required<AuditLogOptions> = { ...options, checkpointEvery: every };
 
-  const appendMany = async (trx: Trx, events: readonly AuditEvent[]): Promise<number[]> => {
-    if (events.length === 0) return [];
-    const head = await auditRepository.lockHead(trx);
-    const at = options.clock.now().toISOString();
+  /** The rows that continue the chain from `head`, the new head, and the checkpoints due on the way. */
+  const link = (head: ChainHead, events: readonly AuditEvent[], at: string) => {
     let { seq, hash } = head;
     const rows: NewAuditEventRow[] = [];
-    const checkpoints: { seq: number; hash: string }[] = [];
+    const checkpoints: ChainHead[] = [];
     for (const event of events) {
       seq += 1;
       const row = {
@@ -121,10 +124,28 @@ export function createAuditLog(options: AuditLogOptions): AuditLog {
       hash = rowHash;
       if (seq % every === 0) checkpoints.push({ seq, hash });
     }
-    await auditRepository.insertEvents(trx, rows);
-    await auditRepository.setHead(trx, seq, hash);
-    for (const c of checkpoints) await writeCheckpoint(trx, options.signing, { ...c, at });
-    return rows.map((r) => r.seq);
+    return { rows, head: { seq, hash }, checkpoints };
+  };
+
+  /**
+   * The head this process last wrote. Appending from it needs no read: the head moves only if it is
+   * still there (one conditional UPDATE), and otherwise — another process or connection appended,
+   * or a transaction of ours rolled back — the head is read under its lock as before.
+   */
+  let lastHead: ChainHead | undefined;
+
+  const appendMany = async (trx: Trx, events: readonly AuditEvent[]): Promise<number[]> => {
+    if (events.length === 0) return [];
+    const at = options.clock.now().toISOString();
+    let chain = lastHead && link(lastHead, events, at);
+    if (!lastHead || !chain || !(await auditRepository.advanceHead(trx, lastHead, chain.head))) {
+      chain = link(await auditRepository.lockHead(trx), events, at);
+      await auditRepository.setHead(trx, chain.head.seq, chain.head.hash);
+    }
+    await auditRepository.insertEvents(trx, chain.rows);
+    for (const c of chain.checkpoints) await writeCheckpoint(trx, options.signing, { ...c, at });
+    lastHead = chain.head;
+    return chain.rows.map((r) => r.seq);
   };
 
   const checkpointIf = (due: (last: { seq: number; at: string } | undefined, now: Date) => boolean) => (db: Db) =>

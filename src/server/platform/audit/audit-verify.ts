@@ -1,6 +1,6 @@
-import type { DbOrTrx } from '../../db/database.js';
+import { dialectOf, type DbOrTrx } from '../../db/database.js';
 import { GENESIS_HASH, chainHash } from './audit-chain.js';
-import { auditRepository } from './audit.repository.js';
+import { auditRepository, type AuditSnapshot } from './audit.repository.js';
 import type { AuditCheckpointRow } from './audit.table.js';
 import { checkpointSignatureValid } from './checkpoint.js';
 
@@ -27,12 +27,33 @@ const messages: Record<AuditProblem, (seq: number, extra: string) => string> = {
 
 /**
  * Checks the whole log: every event's hash from its predecessor, gap-free seq, every checkpoint's
- * SM2 signature and hash, and the head. Streams rows in seq order in batches, so memory stays flat.
- * Returns the first problem in chain order, naming its seq.
+ * SM2 signature and hash, and the head. Reads one consistent snapshot (its own read transaction on
+ * SQLite, a repeatable-read transaction on PostgreSQL), so appends meanwhile are not mistaken for
+ * damage; streams rows in seq order in batches, so memory stays flat. Returns the first problem in
+ * chain order, naming its seq.
  */
 export async function verifyAuditLog(db: DbOrTrx, options: VerifyOptions): Promise<AuditVerification> {
   const batchSize = options.batchSize ?? 5000;
-  const checkpoints = await auditRepository.checkpoints(db);
+  const file = await auditRepository.sqliteFile(db);
+  if (file) {
+    const snapshot = auditRepository.sqliteSnapshot(file, batchSize);
+    try {
+      return await verifySnapshot(snapshot, options);
+    } finally {
+      snapshot.close();
+    }
+  }
+  if (dialectOf(db) === 'postgres' && !db.isTransaction) {
+    return db
+      .transaction()
+      .setIsolationLevel('repeatable read')
+      .execute((trx) => verifySnapshot(auditRepository.kyselySnapshot(trx, batchSize), options));
+  }
+  return verifySnapshot(auditRepository.kyselySnapshot(db, batchSize), options);
+}
+
+async function verifySnapshot(source: AuditSnapshot, options: VerifyOptions): Promise<AuditVerification> {
+  const checkpoints = await source.checkpoints();
   const valid = (c: AuditCheckpointRow) => checkpointSignatureValid(c, options.trustedKeys);
   let events = 0;
   const fail = (problem: AuditProblem, seq: number, extra = ''): AuditVerification => ({
@@ -43,8 +64,8 @@ export async function verifyAuditLog(db: DbOrTrx, options: VerifyOptions): Promi
     events,
   });
 
-  const first = await auditRepository.firstSeq(db);
-  const head = await auditRepository.head(db);
+  const first = await source.firstSeq();
+  const head = await source.head();
   const start = first ?? head.seq + 1;
   // The chain starts at seq 1, or just after a signed checkpoint that anchors it (after a purge).
   let prev = GENESIS_HASH;
@@ -60,8 +81,7 @@ export async function verifyAuditLog(db: DbOrTrx, options: VerifyOptions): Promi
 
   let expected = start;
   let lastCheckpointSeq = start - 1;
-  for (;;) {
-    const rows = await auditRepository.eventsAfter(db, expected - 1, batchSize);
+  for await (const rows of source.eventBatches(expected - 1)) {
     for (const row of rows) {
       const seq = Number(row.seq);
       if (seq !== expected) return fail('missing', expected);
@@ -79,7 +99,6 @@ export async function verifyAuditLog(db: DbOrTrx, options: VerifyOptions): Promi
         ci += 1;
       }
     }
-    if (rows.length < batchSize) break;
   }
   const lastSeq = expected - 1;
   // Checkpoints past the last record, or a head past it, mean records were cut off the end.

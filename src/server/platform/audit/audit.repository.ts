@@ -1,4 +1,6 @@
-import { sql } from 'kysely';
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
+import SqliteDatabase from 'better-sqlite3';
+import { CompiledQuery, sql } from 'kysely';
 import { dialectOf, type DbOrTrx, type Trx } from '../../db/database.js';
 import type { AuditCheckpointRow, AuditCheckpointTable, AuditEventRow, AuditOutcome, NewAuditEventRow } from './audit.table.js';
 
@@ -25,7 +27,44 @@ export interface AuditPage {
   readonly nextBeforeSeq?: number;
 }
 
+/**
+ * One consistent view of the log for the verifier: the checkpoints, first seq and head, then every
+ * event after a seq in chain order, in batches. `close` ends the snapshot.
+ */
+export interface AuditSnapshot {
+  checkpoints(): Promise<AuditCheckpointRow[]>;
+  firstSeq(): Promise<number | undefined>;
+  head(): Promise<{ seq: number; hash: string }>;
+  eventBatches(afterSeq: number): AsyncIterable<readonly AuditEventRow[]>;
+  close(): void;
+}
+
+const SNAPSHOT_BATCH = 5000;
+
 const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/** The columns of `audit_events` in insert order (the order of {@link eventValues}). */
+const EVENT_COLUMNS = [
+  'seq', 'at', 'actor_id', 'actor_name', 'org_id', 'ip', 'action', 'object_type', 'object_id', 'outcome', 'request_id',
+  'details', 'prev_hash', 'hash',
+] as const;
+
+const eventValues = (row: NewAuditEventRow) => EVENT_COLUMNS.map((column) => row[column] ?? null);
+
+/**
+ * The append path's two statements as SQL text, written once per dialect rather than built by the
+ * query builder for every event (the builder costs as much as SQLite's insert itself).
+ */
+const appendSql = {
+  sqlite: {
+    insert: `insert into audit_events (${EVENT_COLUMNS.join(', ')}) values (${EVENT_COLUMNS.map(() => '?').join(', ')})`,
+    advance: 'update audit_head set seq = ?, hash = ? where id = 1 and seq = ? and hash = ?',
+  },
+  postgres: {
+    insert: `insert into audit_events (${EVENT_COLUMNS.join(', ')}) values (${EVENT_COLUMNS.map((_, i) => `$${i + 1}`).join(', ')})`,
+    advance: 'update audit_head set seq = $1, hash = $2 where id = 1 and seq = $3 and hash = $4',
+  },
+};
 
 export const auditRepository = {
   /** The head, locked until the transaction ends on PostgreSQL (SQLite has a single writer). */
@@ -40,11 +79,26 @@ export const auditRepository = {
     return { seq: Number(head.seq), hash: head.hash };
   },
 
+  /**
+   * Moves the head from `from` to `to` only if it is still at `from`: one statement that both checks
+   * and updates, taking the write lock (SQLite) or the row lock (PostgreSQL, which re-checks the
+   * condition on the newest row after waiting). False when another writer has moved the head.
+   */
+  async advanceHead(trx: Trx, from: { seq: number; hash: string }, to: { seq: number; hash: string }): Promise<boolean> {
+    const text = appendSql[dialectOf(trx)].advance;
+    const result = await trx.executeQuery(CompiledQuery.raw(text, [to.seq, to.hash, from.seq, from.hash]));
+    return Number(result.numAffectedRows ?? 0) === 1;
+  },
+
   async setHead(trx: Trx, seq: number, hash: string): Promise<void> {
     await trx.updateTable('audit_head').set({ seq, hash }).where('id', '=', 1).execute();
   },
 
   async insertEvents(trx: Trx, rows: readonly NewAuditEventRow[]): Promise<void> {
+    if (rows.length === 1) {
+      await trx.executeQuery(CompiledQuery.raw(appendSql[dialectOf(trx)].insert, eventValues(rows[0]!)));
+      return;
+    }
     // PostgreSQL takes at most 65535 parameters per statement: 14 columns × 2000 rows stays under.
     for (let i = 0; i < rows.length; i += 2000) await trx.insertInto('audit_events').values(rows.slice(i, i + 2000)).execute();
   },
@@ -57,6 +111,75 @@ export const auditRepository = {
   async firstSeq(db: DbOrTrx): Promise<number | undefined> {
     const row = await db.selectFrom('audit_events').select('seq').orderBy('seq').limit(1).executeTakeFirst();
     return row ? Number(row.seq) : undefined;
+  },
+
+  /** The SQLite file behind `db`, or undefined for PostgreSQL, an in-memory database or a transaction. */
+  async sqliteFile(db: DbOrTrx): Promise<string | undefined> {
+    if (dialectOf(db) !== 'sqlite' || db.isTransaction) return undefined;
+    const { rows } = await sql<{ name: string; file: string }>`pragma database_list`.execute(db);
+    return rows.find((r) => r.name === 'main')?.file || undefined;
+  },
+
+  /**
+   * A snapshot of a SQLite log on a connection of its own, in one read transaction: it streams rows
+   * straight from the statement (the query builder's per-row cost was most of verifying), never
+   * holds the platform's connection, and lets the event loop run between batches, so a server
+   * verifying its own log keeps serving. WAL lets the server write meanwhile.
+   */
+  sqliteSnapshot(file: string, batchSize = SNAPSHOT_BATCH): AuditSnapshot {
+    const connection = new SqliteDatabase(file, { fileMustExist: true });
+    connection.pragma('busy_timeout = 5000');
+    connection.exec('begin');
+    const one = <T>(text: string) => connection.prepare(text).get() as T | undefined;
+    return {
+      checkpoints: async () => connection.prepare('select * from audit_checkpoints order by seq').all() as AuditCheckpointRow[],
+      firstSeq: async () => one<{ seq: number }>('select seq from audit_events order by seq limit 1')?.seq,
+      head: async () => {
+        const head = one<{ seq: number; hash: string }>('select seq, hash from audit_head where id = 1');
+        if (!head) throw new Error('audit_head has no row');
+        return { seq: Number(head.seq), hash: head.hash };
+      },
+      async *eventBatches(afterSeq) {
+        const rows = connection.prepare('select * from audit_events where seq > ? order by seq').iterate(afterSeq) as Iterator<AuditEventRow>;
+        try {
+          for (;;) {
+            const batch: AuditEventRow[] = [];
+            while (batch.length < batchSize) {
+              const next = rows.next();
+              if (next.done) break;
+              batch.push(next.value);
+            }
+            if (batch.length) yield batch;
+            if (batch.length < batchSize) return;
+            await yieldToEventLoop();
+          }
+        } finally {
+          rows.return?.();
+        }
+      },
+      close: () => {
+        if (connection.inTransaction) connection.exec('commit');
+        connection.close();
+      },
+    };
+  },
+
+  /** The same view through the query builder, in keyset batches: for PostgreSQL (in a repeatable-read transaction) and in-memory SQLite. */
+  kyselySnapshot(db: DbOrTrx, batchSize = SNAPSHOT_BATCH): AuditSnapshot {
+    return {
+      checkpoints: () => auditRepository.checkpoints(db),
+      firstSeq: () => auditRepository.firstSeq(db),
+      head: () => auditRepository.head(db),
+      async *eventBatches(afterSeq) {
+        for (let after = afterSeq; ; ) {
+          const rows = await auditRepository.eventsAfter(db, after, batchSize);
+          if (rows.length) yield rows;
+          if (rows.length < batchSize) return;
+          after = Number(rows[rows.length - 1]!.seq);
+        }
+      },
+      close: () => undefined,
+    };
   },
 
   /** The lowest seq at or after an instant (the first event the retention keeps). */

@@ -1,10 +1,10 @@
 import { Readable } from 'node:stream';
-import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../db/database.js';
-import { requireRole, type Actor } from '../actor.js';
 import { errorResponses } from '../http/schemas.js';
+import { authorize } from '../policy/index.js';
+import { auditLogPolicy } from './audit.policy.js';
 import { auditContext, type AuditLog } from './audit-log.js';
 import { exportAuditEvents } from './audit-export.js';
 import { verifyAuditLog } from './audit-verify.js';
@@ -69,8 +69,6 @@ const toSearch = (q: z.infer<typeof filterSchema>): AuditSearch => ({
  */
 export const auditRoutes: FastifyPluginAsyncZod<AuditRoutesOptions> = async (app, { db, trustedKeys, log }) => {
   // Denials are audited by the platform's error handler, like every other refused permission.
-  const requireAuditor = async (request: FastifyRequest): Promise<Actor> => requireRole(request, 'auditor');
-
   app.get(
     '/audit/events',
     {
@@ -86,7 +84,7 @@ export const auditRoutes: FastifyPluginAsyncZod<AuditRoutesOptions> = async (app
       },
     },
     async (request) => {
-      await requireAuditor(request);
+      authorize(request.actor, auditLogPolicy, 'search', undefined);
       const { before, limit, ...filter } = request.query;
       const page = await auditRepository.search(db, {
         ...toSearch(filter),
@@ -124,7 +122,7 @@ export const auditRoutes: FastifyPluginAsyncZod<AuditRoutesOptions> = async (app
       },
     },
     async (request, reply) => {
-      await requireAuditor(request);
+      authorize(request.actor, auditLogPolicy, 'export', undefined);
       const { format, ...filter } = request.query;
       const search = toSearch(filter);
       if (log) {
@@ -160,7 +158,7 @@ export const auditRoutes: FastifyPluginAsyncZod<AuditRoutesOptions> = async (app
       },
     },
     async (request) => {
-      await requireAuditor(request);
+      authorize(request.actor, auditLogPolicy, 'verify', undefined);
       const result = await verifyAuditLog(db, { trustedKeys });
       if (log) {
         await db.transaction().execute((trx) =>

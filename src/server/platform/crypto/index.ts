@@ -2,7 +2,7 @@ export type { BinaryInput } from './bytes.js';
 export { CryptoError, type CryptoErrorCode, cryptoErrors } from './crypto.errors.js';
 export type { CryptoProvider } from './crypto-provider.js';
 export { softwareCrypto } from './software-crypto.js';
-export { blindIndex, hmacSm3, normaliseForIndex, sm3 } from './sm3.js';
+export { blindIndex, hmacSm3, normaliseForIndex, sm3, sm3Hex } from './sm3.js';
 export { SM4_ENVELOPE_V1, type Sm4EnvelopeOptions, type Sm4Key, sm4Decrypt, sm4EnvelopeKeyId, sm4Encrypt } from './sm4-envelope.js';
 export {
   SM2_DEFAULT_USER_ID,

@@ -40,17 +40,40 @@ function octets(value: unknown): Uint8Array | undefined {
   return new Uint8Array(value.valueBlock.valueHexView);
 }
 
-/** `ECDSA-Sig-Value ::= SEQUENCE { r INTEGER, s INTEGER }` (RFC 3279; GM/T 0009 uses the same). */
-export function encodeSm2Signature(r: bigint, s: bigint): Uint8Array {
-  return toDer(new Sequence({ value: [Integer.fromBigInt(r), Integer.fromBigInt(s)] }));
+/** The DER INTEGER content of a non-negative bigint: big-endian, minimal, a 00 before a high bit. */
+function integerContent(n: bigint): Buffer {
+  let hex = n.toString(16);
+  if (hex.length % 2) hex = `0${hex}`;
+  if (Number.parseInt(hex.slice(0, 2), 16) >= 0x80) hex = `00${hex}`;
+  return Buffer.from(hex, 'hex');
 }
 
+/**
+ * `ECDSA-Sig-Value ::= SEQUENCE { r INTEGER, s INTEGER }` (RFC 3279; GM/T 0009 uses the same).
+ * Written by hand rather than through asn1js, which costs more than the hashing around it on the
+ * audit log's hot paths.
+ */
+export function encodeSm2Signature(r: bigint, s: bigint): Uint8Array {
+  // Below 2⁴⁸⁰ the SEQUENCE stays under 128 bytes, so every length is one byte.
+  if (r < 0n || s < 0n || r >= 1n << 480n || s >= 1n << 480n) throw new RangeError('SM2 signature integers out of range');
+  const rb = integerContent(r);
+  const sb = integerContent(s);
+  const body = Buffer.concat([Buffer.from([0x02, rb.length]), rb, Buffer.from([0x02, sb.length]), sb]);
+  return new Uint8Array(Buffer.concat([Buffer.from([0x30, body.length]), body]));
+}
+
+/** r and s of a DER signature, or undefined unless `der` is exactly the encoding {@link encodeSm2Signature} writes. */
 export function decodeSm2Signature(der: Uint8Array): { r: bigint; s: bigint } | undefined {
-  const items = sequenceOf(der);
-  if (items?.length !== 2) return undefined;
-  const r = unsigned(items[0]);
-  const s = unsigned(items[1]);
-  if (r === undefined || s === undefined) return undefined;
+  if (der.length < 8 || der.length > 72 || der[0] !== 0x30 || der[1] !== der.length - 2 || der[2] !== 0x02) return undefined;
+  const rLength = der[3]!;
+  const sAt = 4 + rLength;
+  if (rLength < 1 || rLength > 33 || der[sAt] !== 0x02) return undefined;
+  const sLength = der[sAt + 1]!;
+  if (sLength < 1 || sLength > 33 || sAt + 2 + sLength !== der.length) return undefined;
+  const bytes = Buffer.from(der.buffer, der.byteOffset, der.byteLength);
+  const r = BigInt(`0x${bytes.toString('hex', 4, sAt)}`);
+  const s = BigInt(`0x${bytes.toString('hex', sAt + 2)}`);
+  // Negative integers read as large positives here and re-encode differently, so they fail too.
   return sameBytes(encodeSm2Signature(r, s), der) ? { r, s } : undefined;
 }
 

@@ -2,18 +2,18 @@ import { sm2 as sm2Lib } from 'sm-crypto-v2';
 import { type BinaryInput, bytesToHex, hexToBytes, toBytes } from './bytes.js';
 import { CryptoError } from './crypto.errors.js';
 import { decodeSm2Ciphertext, decodeSm2Signature, encodeSm2Ciphertext, encodeSm2Signature } from './sm2-der.js';
+import { N, cachedKeyCheck, cachedPublicKey, signingPoint, verifyDigest, zOf } from './sm2-fast.js';
+import { sm3 } from './sm3.js';
 
 /**
  * SM2 (GB/T 32918) from `sm-crypto-v2`, which does the curve arithmetic with a CSPRNG
  * (globalThis.crypto). This file owns the key checks and the wire formats; the library never
- * parses untrusted DER.
+ * parses untrusted DER. `sm2-fast.ts` supplies the cached tables and Z values that make signing and
+ * verification fast enough for the audit log.
  */
 
 /** The signer ID GM/T 0009 names as default; OpenSSL's `distid:1234567812345678`. */
 export const SM2_DEFAULT_USER_ID = '1234567812345678';
-
-/** SM2 curve order n. */
-const N = 0xfffffffeffffffffffffffffffffffff7203df6b21c6052b53bbf40939d54123n;
 
 /** An SM2 key pair as hex: private key d (64 digits), public key 04 | x | y (130 digits). */
 export interface Sm2KeyPair {
@@ -42,14 +42,15 @@ export function checkSm2PrivateKey(privateKeyHex: string): string {
 
 /** Lowercase public key hex, or throws: uncompressed 04 | x | y, a point on the curve. */
 export function checkSm2PublicKey(publicKeyHex: string): string {
-  let valid = false;
-  if (/^04[0-9a-fA-F]{128}$/.test(publicKeyHex)) {
-    try {
-      valid = sm2Lib.verifyPublicKey(publicKeyHex.toLowerCase());
-    } catch {
-      valid = false;
-    }
-  }
+  const valid =
+    /^04[0-9a-fA-F]{128}$/.test(publicKeyHex) &&
+    cachedKeyCheck(publicKeyHex.toLowerCase(), (key) => {
+      try {
+        return sm2Lib.verifyPublicKey(key);
+      } catch {
+        return false;
+      }
+    });
   if (!valid) throw new CryptoError('crypto.key_invalid', { details: { reason: 'not an uncompressed SM2 public key' } });
   return publicKeyHex.toLowerCase();
 }
@@ -70,7 +71,12 @@ export function sm2GenerateKeyPair(): Sm2KeyPair {
 
 /** The public key (04 | x | y hex) that belongs to a private key. */
 export function sm2PublicKeyOf(privateKeyHex: string): string {
-  return checkSm2PublicKey(sm2Lib.getPublicKeyFromPrivateKey(checkSm2PrivateKey(privateKeyHex)));
+  return cachedPublicKey(checkSm2PrivateKey(privateKeyHex), (key) => checkSm2PublicKey(sm2Lib.getPublicKeyFromPrivateKey(key)));
+}
+
+/** e = SM3(Z ‖ data), the digest both sides sign over (GB/T 32918.2 §6.1 A1–A2). */
+function digestOf(publicKey: string, userId: string, data: BinaryInput): Uint8Array {
+  return sm3(Buffer.concat([zOf(publicKey, userId), toBytes(data)]));
 }
 
 /**
@@ -79,12 +85,9 @@ export function sm2PublicKeyOf(privateKeyHex: string): string {
  */
 export function sm2Sign(privateKeyHex: string, data: BinaryInput, options: Sm2SignOptions = {}): Uint8Array {
   const privateKey = checkSm2PrivateKey(privateKeyHex);
-  const raw = sm2Lib.doSignature(toBytes(data), privateKey, {
-    hash: true,
-    der: false,
-    publicKey: sm2PublicKeyOf(privateKey),
-    userId: checkUserId(options.userId ?? SM2_DEFAULT_USER_ID),
-  });
+  const digest = digestOf(sm2PublicKeyOf(privateKey), checkUserId(options.userId ?? SM2_DEFAULT_USER_ID), data);
+  // The pool hands the library k and x1 of k·G from the faster table; it draws its own if r is unusable.
+  const raw = sm2Lib.doSignature(digest, privateKey, { hash: false, der: false, pointPool: [signingPoint()] });
   return encodeSm2Signature(BigInt(`0x${raw.slice(0, 64)}`), BigInt(`0x${raw.slice(64)}`));
 }
 
@@ -104,7 +107,7 @@ export function sm2Verify(
   if (!signature) return false;
   const { r, s } = signature;
   if (r < 1n || r >= N || s < 1n || s >= N) return false;
-  return sm2Lib.doVerifySignature(toBytes(data), hex64(r) + hex64(s), publicKey, { hash: true, der: false, userId });
+  return verifyDigest(publicKey, digestOf(publicKey, userId, data), r, s);
 }
 
 /**

@@ -1,0 +1,11 @@
+import { definePolicy, holdsRole } from '../policy/index.js';
+
+/**
+ * The audit log: only the 审计管理员 searches, exports and verifies it; the system and security
+ * administrators are refused (三员分立). The log is the deployment's, so any auditor grant reads all of it.
+ */
+export const auditLogPolicy = definePolicy('audit-log', {
+  search: (actor, _log: void) => holdsRole(actor, 'auditor'),
+  export: (actor, _log: void) => holdsRole(actor, 'auditor'),
+  verify: (actor, _log: void) => holdsRole(actor, 'auditor'),
+});

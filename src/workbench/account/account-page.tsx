@@ -1,0 +1,51 @@
+import { Card, Col, Descriptions, Row, Tag, Typography } from 'antd';
+import { useSession } from '../api/client.js';
+import { orgFullPath } from '../shell/org-path.js';
+import { ChangePasswordCard } from './change-password-card.js';
+import { MySessionsCard } from './my-sessions-card.js';
+import { TotpCard } from './totp-card.js';
+
+/** /workbench/account: every signed-in user's own account — profile, password, second factor, sessions. */
+export function AccountPage() {
+  const { data: session } = useSession();
+  if (!session) return null;
+  return (
+    <Row gutter={[16, 16]}>
+      <title>我的账号 · 兴安政务平台</title>
+      <Col span={24}>
+        <Card title={<Typography.Title level={2} style={{ margin: 0, fontSize: 20 }}>我的账号</Typography.Title>}>
+          <Descriptions
+            column={{ xs: 1, md: 2 }}
+            items={[
+              { key: 'name', label: '姓名', children: session.user.displayName },
+              { key: 'username', label: '用户名', children: session.user.username },
+              { key: 'org', label: '所在单位', span: 2, children: orgFullPath(session.org) },
+              {
+                key: 'roles',
+                label: '角色',
+                span: 2,
+                children: session.roles.length
+                  ? session.roles.map((r) => (
+                      <Tag key={`${r.role}@${r.orgId}`} color="blue">
+                        {r.label}（{r.orgName}
+                        {r.scope === 'subtree' ? '及下级' : ''}）
+                      </Tag>
+                    ))
+                  : '暂无角色',
+              },
+            ]}
+          />
+        </Card>
+      </Col>
+      <Col xs={24} xl={12}>
+        <ChangePasswordCard username={session.user.username} />
+      </Col>
+      <Col xs={24} xl={12}>
+        <TotpCard />
+      </Col>
+      <Col span={24}>
+        <MySessionsCard />
+      </Col>
+    </Row>
+  );
+}
