@@ -2,6 +2,7 @@ import { LockOutlined } from '@ant-design/icons';
 import { Alert, App as AntApp, Button, Card, Form, Input, Typography } from 'antd';
 import { useChangePassword } from '../api/account.js';
 import { ApiError } from '../api/client.js';
+import { repeatPasswordRules } from './password-rules.js';
 
 interface Values {
   currentPassword: string;
@@ -54,13 +55,7 @@ export function ChangePasswordCard({ username }: { username: string }) {
           label="再次输入新密码"
           name="repeat"
           dependencies={['newPassword']}
-          rules={[
-            { required: true, message: '请再次输入新密码' },
-            ({ getFieldValue }) => ({
-              validator: (_rule, value) =>
-                !value || value === getFieldValue('newPassword') ? Promise.resolve() : Promise.reject(new Error('两次输入的密码不一致')),
-            }),
-          ]}
+          rules={repeatPasswordRules}
         >
           <Input.Password prefix={<LockOutlined aria-hidden />} autoComplete="new-password" maxLength={256} />
         </Form.Item>

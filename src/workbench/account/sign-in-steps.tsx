@@ -2,6 +2,7 @@ import { KeyOutlined, LockOutlined, SafetyOutlined } from '@ant-design/icons';
 import { Alert, Button, Form, Image, Input, Typography } from 'antd';
 import { useEffect } from 'react';
 import { useTotpEnrolment, type SignInChallenge } from './sign-in.js';
+import { repeatPasswordRules } from './password-rules.js';
 
 const codeRules = [{ required: true, pattern: /^\d{6}$/, message: '请输入 6 位动态口令' }];
 
@@ -65,13 +66,7 @@ export function ChangePasswordStep({ pending, error, onSubmit, onCancel }: StepP
           label="再次输入"
           name="repeat"
           dependencies={['newPassword']}
-          rules={[
-            { required: true, message: '请再次输入新密码' },
-            ({ getFieldValue }) => ({
-              validator: (_rule, value) =>
-                value === getFieldValue('newPassword') ? Promise.resolve() : Promise.reject(new Error('两次输入的密码不一致')),
-            }),
-          ]}
+          rules={repeatPasswordRules}
         >
           <Input.Password prefix={<LockOutlined aria-hidden />} autoComplete="new-password" maxLength={256} />
         </Form.Item>
