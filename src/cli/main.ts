@@ -10,6 +10,7 @@ import { registerKeysCommands } from './commands/keys.js';
 import { registerMigrateCommands } from './commands/migrate.js';
 import { registerOrgCommands } from './commands/org.js';
 import { registerStartCommand } from './commands/start.js';
+import { registerSignChallengeCommand } from './commands/sign-challenge.js';
 
 const program = new Command('hinggan')
   .description('兴安政务平台：启动服务、迁移数据库、写入种子数据、管理组织机构')
@@ -29,6 +30,7 @@ registerCaCommands(program);
 registerAuditCommands(program);
 registerBackupCommands(program);
 registerKeysCommands(program);
+registerSignChallengeCommand(program);
 
 function translateCommanderError(text: string): string {
   return text

@@ -21,6 +21,8 @@ import { newId } from './platform/ids.js';
 import { installAuthGate } from './platform/policy/index.js';
 import type { AppContext, PlatformModule } from './platform/module.js';
 import { modules as allModules } from './modules/index.js';
+import { createOrgService } from './modules/orgs/index.js';
+import { grantsOf } from './platform/policy/index.js';
 import { renderErrorPage } from './modules/portal/index.js';
 
 export const packageRoot = fileURLToPath(new URL('../../', import.meta.url));
@@ -108,6 +110,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
     db: database.db,
     trustedKeys: [ctx.keys.signing.publicKey],
     log: ctx.audit,
+    scope: (actor) => createOrgService(ctx).scopeOf(grantsOf(actor, 'auditor')),
   });
 
   for (const module of modules) module.hooks?.(app, ctx);

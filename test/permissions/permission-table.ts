@@ -33,6 +33,8 @@ export const publicRoutes: ReadonlySet<string> = new Set([
   'POST /api/v1/session/password',
   'POST /api/v1/session/totp/enrol',
   'POST /api/v1/session/totp/confirm',
+  'POST /api/v1/session/certificate',
+  'POST /api/v1/session/certificate/enrol',
   'DELETE /api/v1/session',
 ]);
 
@@ -75,6 +77,16 @@ export const permissionTable: Readonly<Record<string, PermissionEntry>> = {
   // A wrong code: the caller reached the check (422), nobody else does.
   'POST /api/v1/account/totp/confirm': { allow: ['signedIn'], scope: 'any', body: () => ({ code: '000000' }), ok: [422] },
   'GET /api/v1/account/sessions': { allow: ['signedIn'], scope: 'any' },
+  // The SM2 certificate factor: an unknown nonce (409) and nothing to remove (404) mean the caller reached the action.
+  'GET /api/v1/account/second-factors': { allow: ['signedIn'], scope: 'any' },
+  'POST /api/v1/account/certificate/nonce': { allow: ['signedIn'], scope: 'any' },
+  'POST /api/v1/account/certificate': {
+    allow: ['signedIn'],
+    scope: 'any',
+    body: () => ({ nonce: 'N'.repeat(43), certificate: '-----BEGIN CERTIFICATE-----', signature: `MEUCI${'Q'.repeat(91)}` }),
+    ok: [409],
+  },
+  'DELETE /api/v1/account/certificate': { allow: ['signedIn'], scope: 'any', ok: [404] },
   // Own target: the caller's spare session; other: another user's, which is not found.
   'DELETE /api/v1/account/sessions/:id': {
     allow: ['signedIn'],
@@ -86,6 +98,7 @@ export const permissionTable: Readonly<Record<string, PermissionEntry>> = {
   // identity: account administration by the 系统管理员 within his subtree.
   'GET /api/v1/admin/users': { allow: ['sysadmin'], scope: 'org', query: ({ fx, target }) => (target === 'own' ? '' : `?orgId=${fx.orgs.other.id}`) },
   'GET /api/v1/admin/users/:id': { allow: ['sysadmin'], scope: 'org', params: userParam },
+  'GET /api/v1/admin/users/:id/personal-data': { allow: ['sysadmin'], scope: 'org', params: userParam },
   'POST /api/v1/admin/users': {
     allow: ['sysadmin'],
     scope: 'org',

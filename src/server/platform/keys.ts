@@ -16,6 +16,11 @@ export interface PlatformKeys {
   readonly dataKeys: readonly Sm4Key[];
   /** HMAC-SM3 key for blind indexes (lookups of encrypted fields). */
   readonly indexKey: Uint8Array;
+  /**
+   * The index key before `hinggan keys rotate --index`, kept until `hinggan keys reencrypt` has
+   * rewritten every blind index; lookups try both meanwhile.
+   */
+  readonly previousIndexKey?: Uint8Array;
 }
 
 const hex = (bytes: number) => z.string().regex(new RegExp(`^[0-9a-f]{${bytes * 2}}$`), `须为 ${bytes} 字节的十六进制`);
@@ -25,6 +30,7 @@ const keyFileSchema = z.object({
   signing: z.object({ privateKey: hex(32) }),
   dataKeys: z.array(z.object({ id: z.number().int().min(1).max(0xffffffff), secret: hex(16) })).min(1),
   indexKey: hex(32),
+  previousIndexKey: hex(32).optional(),
 });
 
 type KeyFile = z.infer<typeof keyFileSchema>;
@@ -41,6 +47,7 @@ function toKeys(file: KeyFile): PlatformKeys {
     signing: { privateKey: file.signing.privateKey, publicKey: sm2PublicKeyOf(file.signing.privateKey) },
     dataKeys: file.dataKeys.map((k) => ({ id: k.id, secret: Buffer.from(k.secret, 'hex') })),
     indexKey: Buffer.from(file.indexKey, 'hex'),
+    ...(file.previousIndexKey ? { previousIndexKey: Buffer.from(file.previousIndexKey, 'hex') } : {}),
   };
 }
 
@@ -105,4 +112,36 @@ export function rotateDataKey(file: string): number {
   const id = Math.max(...content.dataKeys.map((k) => k.id)) + 1;
   writeKeyFile(file, { ...content, dataKeys: [...content.dataKeys, { id, secret: randomBytes(16).toString('hex') }] });
   return id;
+}
+
+/**
+ * Starts an index-key rotation: a new index key becomes current and the old one stays as
+ * `previousIndexKey` until `hinggan keys reencrypt` has rewritten every blind index and
+ * `hinggan keys retire` drops it. Refuses while an earlier rotation is unfinished.
+ */
+export function rotateIndexKey(file: string): void {
+  const content = readKeyFile(file);
+  if (content.previousIndexKey) {
+    throw new KeyFileError('上一次索引密钥轮换尚未完成：先运行 hinggan keys reencrypt，再运行 hinggan keys retire');
+  }
+  writeKeyFile(file, { ...content, indexKey: randomBytes(32).toString('hex'), previousIndexKey: content.indexKey });
+}
+
+/**
+ * Removes the data keys no stored envelope uses any more (never the current one) and the previous
+ * index key once no blind index needs it. The caller establishes what is still in use by scanning
+ * the database (`keyUsage` in platform/sealed-data). Returns the ids removed.
+ */
+export function retireKeys(file: string, inUse: { readonly dataKeyIds: ReadonlySet<number>; readonly previousIndexKey: boolean }): {
+  readonly dataKeyIds: number[];
+  readonly previousIndexKey: boolean;
+} {
+  const content = readKeyFile(file);
+  const current = content.dataKeys.at(-1)!.id;
+  const keep = content.dataKeys.filter((k) => k.id === current || inUse.dataKeyIds.has(k.id));
+  const dropIndex = Boolean(content.previousIndexKey) && !inUse.previousIndexKey;
+  const next: KeyFile = { ...content, dataKeys: keep };
+  if (dropIndex) delete next.previousIndexKey;
+  writeKeyFile(file, next);
+  return { dataKeyIds: content.dataKeys.filter((k) => !keep.includes(k)).map((k) => k.id), previousIndexKey: dropIndex };
 }

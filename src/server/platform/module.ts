@@ -6,6 +6,7 @@ import type { Clock } from './clock.js';
 import type { AuditLog } from './audit/index.js';
 import type { JobHandler } from './jobs/index.js';
 import type { PlatformKeys } from './keys.js';
+import type { SealedColumn } from './sealed-data/index.js';
 
 /** What every module receives at start-up. Modules keep no globals: everything comes from here. */
 export interface AppContext {
@@ -48,6 +49,11 @@ export interface PlatformModule {
   readonly nav?: readonly NavEntry[];
   /** Background job handlers by queue name; queue names start with the module's name. */
   readonly jobs?: (ctx: AppContext) => Readonly<Record<string, JobHandler>>;
+  /**
+   * Columns the module keeps in SM4 envelopes (personal data, secrets), so that key rotation
+   * (`hinggan keys reencrypt`) can move them to the current key and rewrite their blind indexes.
+   */
+  readonly sealedColumns?: readonly SealedColumn[];
   /** Writes the module's seed when the database is empty; must be idempotent. */
   readonly seed?: (ctx: AppContext, options: SeedOptions) => Promise<SeedReport | void>;
 }

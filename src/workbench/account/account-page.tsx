@@ -1,11 +1,36 @@
 import { Card, Col, Descriptions, Row, Tag, Typography } from 'antd';
+import { useSecondFactors } from '../api/account.js';
 import { useSession } from '../api/client.js';
 import { orgFullPath } from '../shell/org-path.js';
+import { CertificateCard } from './certificate-card.js';
 import { ChangePasswordCard } from './change-password-card.js';
 import { MySessionsCard } from './my-sessions-card.js';
 import { TotpCard } from './totp-card.js';
 
-/** /workbench/account: every signed-in user's own account — profile, password, second factor, sessions. */
+/** Which second factors the user has, and what the security policy asks. */
+function SecondFactorSummary() {
+  const { data } = useSecondFactors();
+  if (!data) return <>—</>;
+  const enrolled = [
+    data.totp.enrolled && <Tag key="totp" color="green">动态口令</Tag>,
+    data.certificate && (
+      <Tag key="sm2" color={data.certificate.status === 'valid' ? 'green' : 'red'}>
+        数字证书 {data.certificate.serial.slice(0, 8)}…（{data.certificate.status === 'valid' ? '有效' : '不可用'}）
+      </Tag>
+    ),
+  ].filter(Boolean);
+  const accepted = data.accepted.map((m) => (m === 'totp' ? '动态口令' : '数字证书')).join('或');
+  return (
+    <>
+      {enrolled.length ? enrolled : <Tag>未绑定</Tag>}
+      <Typography.Text type="secondary">
+        安全策略{data.required ? '要求' : '不强制要求'}第二认证因子，接受{accepted}
+      </Typography.Text>
+    </>
+  );
+}
+
+/** /workbench/account: every signed-in user's own account — profile, password, second factors, sessions. */
 export function AccountPage() {
   const { data: session } = useSession();
   if (!session) return null;
@@ -33,6 +58,7 @@ export function AccountPage() {
                     ))
                   : '暂无角色',
               },
+              { key: 'secondFactors', label: '第二认证因子', span: 2, children: <SecondFactorSummary /> },
             ]}
           />
         </Card>
@@ -42,6 +68,9 @@ export function AccountPage() {
       </Col>
       <Col xs={24} xl={12}>
         <TotpCard />
+      </Col>
+      <Col span={24}>
+        <CertificateCard username={session.user.username} />
       </Col>
       <Col span={24}>
         <MySessionsCard />

@@ -8,12 +8,14 @@ export type TotpEnrolment = components['schemas']['TotpEnrolment'];
 
 export const isChallenge = (result: SignInResult): result is SignInChallenge => 'stage' in result;
 
-/** A sign-in step: user name and password, then the second factor, a new password or an enrolment. */
+/** A sign-in step: user name and password, then the second factor (code or certificate), a new password or an enrolment. */
 export type SignInStep =
   | { kind: 'password'; body: SignInBody }
   | { kind: 'second_factor'; challengeId: string; code: string }
+  | { kind: 'certificate'; challengeId: string; signature: string }
   | { kind: 'change_password'; challengeId: string; newPassword: string }
-  | { kind: 'enrol_second_factor'; challengeId: string; code: string };
+  | { kind: 'enrol_second_factor'; challengeId: string; code: string }
+  | { kind: 'enrol_certificate'; challengeId: string; certificate: string; signature: string };
 
 function send(step: SignInStep): Promise<SignInResult> {
   const ignore401 = { on401: 'ignore' } as const;
@@ -26,6 +28,12 @@ function send(step: SignInStep): Promise<SignInResult> {
       return unwrap(api.POST('/api/v1/session/password', { body: { challengeId: step.challengeId, newPassword: step.newPassword } }), ignore401);
     case 'enrol_second_factor':
       return unwrap(api.POST('/api/v1/session/totp/confirm', { body: { challengeId: step.challengeId, code: step.code } }), ignore401);
+    case 'certificate':
+      return unwrap(api.POST('/api/v1/session/certificate', { body: { challengeId: step.challengeId, signature: step.signature } }), ignore401);
+    case 'enrol_certificate': {
+      const { challengeId, certificate, signature } = step;
+      return unwrap(api.POST('/api/v1/session/certificate/enrol', { body: { challengeId, certificate, signature } }), ignore401);
+    }
   }
 }
 

@@ -1,7 +1,8 @@
 import { KeyOutlined, SafetyOutlined } from '@ant-design/icons';
-import { Alert, App as AntApp, Button, Card, Form, Image, Input, Result, Space, Typography } from 'antd';
+import { Alert, App as AntApp, Button, Card, Form, Image, Input, Result, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { useConfirmTotp, useStartTotpEnrolment } from '../api/account.js';
+import { useConfirmTotp, useSecondFactors, useStartTotpEnrolment } from '../api/account.js';
+import { formatDateTime } from '../shell/format.js';
 
 /**
  * Binding an authenticator app (TOTP): the QR code and the key for manual entry, then a first code
@@ -10,7 +11,10 @@ import { useConfirmTotp, useStartTotpEnrolment } from '../api/account.js';
 export function TotpCard() {
   const start = useStartTotpEnrolment();
   const confirm = useConfirmTotp();
+  const factors = useSecondFactors();
   const [done, setDone] = useState(false);
+  const enrolled = factors.data?.totp.enrolled ?? false;
+  const allowed = factors.data?.actions.includes('enrolTotp') ?? true;
   const { message } = AntApp.useApp();
 
   const begin = () => {
@@ -60,13 +64,24 @@ export function TotpCard() {
         </Form>
       ) : (
         <>
+          <Typography.Paragraph>
+            状态：
+            {enrolled ? (
+              <Tag color="green">已绑定（{formatDateTime(factors.data?.totp.confirmedAt)}）</Tag>
+            ) : (
+              <Tag>未绑定</Tag>
+            )}
+          </Typography.Paragraph>
           <Typography.Paragraph type="secondary">
             等保三级要求采用两种或两种以上组合的鉴别技术。绑定后，登录时除密码外还须输入手机身份验证器上的动态口令。重新绑定将替换原有的身份验证器。
           </Typography.Paragraph>
+          {!allowed && <Typography.Paragraph type="secondary">安全策略当前不接受动态口令作为第二认证因子。</Typography.Paragraph>}
           {start.error && <Alert type="error" showIcon title={start.error.message} style={{ marginBottom: 16 }} />}
-          <Button type="primary" icon={<SafetyOutlined />} loading={start.isPending} onClick={begin}>
-            绑定动态口令
-          </Button>
+          {allowed && (
+            <Button type={enrolled ? 'default' : 'primary'} icon={<SafetyOutlined />} loading={start.isPending} onClick={begin}>
+              {enrolled ? '重新绑定' : '绑定动态口令'}
+            </Button>
+          )}
         </>
       )}
     </Card>

@@ -1,5 +1,7 @@
 import { LockOutlined } from '@ant-design/icons';
-import { Alert, App as AntApp, Form, Input, Modal, Radio } from 'antd';
+import { Alert, App as AntApp, Checkbox, Form, Input, Modal, Radio } from 'antd';
+import type { Rule } from 'antd/es/form/index.js';
+import { isValidIdNumber } from '../../shared/identifiers.js';
 import { useEffect } from 'react';
 import { useCreateUser, useUpdateUser, type AdminUser, type CreateUserBody, type UpdateUserBody } from '../api/admin.js';
 import { ApiError } from '../api/client.js';
@@ -9,9 +11,57 @@ import { OrgPicker } from '../orgs/org-picker.js';
 function showFieldErrors<T extends object>(form: ReturnType<typeof Form.useForm<T>>[0], error: unknown, names: readonly string[]) {
   if (!(error instanceof ApiError)) return;
   const byField = new Map<string, string[]>();
-  for (const f of error.fields) if (names.includes(f.path)) byField.set(f.path, [...(byField.get(f.path) ?? []), f.message]);
+  for (const f of error.fields) {
+    // Validation problems name the request part (`body.phone`); service problems name the field.
+    const name = f.path.replace(/^body\./, '');
+    if (names.includes(name)) byField.set(name, [...(byField.get(name) ?? []), f.message]);
+  }
   if (error.code === 'identity.username_taken') byField.set('username', [error.message]);
   form.setFields([...byField].map(([name, errors]) => ({ name: name as never, errors })));
+}
+
+/** Full-width digits, spaces and dashes are accepted as typed; the server stores the canonical form. */
+const canonical = (value: string) => value.normalize('NFKC').replace(/[\s-]+/g, '');
+const idNumberRules: Rule[] = [
+  { validator: async (_r, v?: string) => { if (v && !isValidIdNumber(canonical(v).toUpperCase())) throw new Error('身份证号不正确（18 位，末位校验码）'); } },
+];
+const phoneRules: Rule[] = [
+  { validator: async (_r, v?: string) => { if (v && !/^1[3-9]\d{9}$/.test(canonical(v).replace(/^\+?86/, ''))) throw new Error('手机号应为 11 位数字，以 1 开头'); } },
+];
+const personalFieldNames = ['idNumber', 'phone'];
+
+/** The personal-data inputs; `masked` shows what is stored (the full values are never sent to the form). */
+function PersonalDataFields({ masked }: { masked?: { idNumber: string | null; phone: string | null } }) {
+  return (
+    <>
+      <Form.Item
+        label="身份证号"
+        name="idNumber"
+        rules={idNumberRules}
+        extra={masked ? `现为 ${masked.idNumber ?? '（未填写）'}；留空不修改。加密存储` : '可选；加密存储，列表中脱敏显示'}
+      >
+        <Input autoComplete="off" maxLength={32} />
+      </Form.Item>
+      {masked?.idNumber && (
+        <Form.Item name="clearIdNumber" valuePropName="checked" style={{ marginTop: -12 }}>
+          <Checkbox>清除身份证号</Checkbox>
+        </Form.Item>
+      )}
+      <Form.Item
+        label="手机号"
+        name="phone"
+        rules={phoneRules}
+        extra={masked ? `现为 ${masked.phone ?? '（未填写）'}；留空不修改。加密存储` : '可选；加密存储，列表中脱敏显示'}
+      >
+        <Input autoComplete="off" inputMode="tel" maxLength={32} />
+      </Form.Item>
+      {masked?.phone && (
+        <Form.Item name="clearPhone" valuePropName="checked" style={{ marginTop: -12 }}>
+          <Checkbox>清除手机号</Checkbox>
+        </Form.Item>
+      )}
+    </>
+  );
 }
 
 export function CreateUserModal({ open, onClose }: { open: boolean; onClose: () => void }) {
@@ -19,7 +69,12 @@ export function CreateUserModal({ open, onClose }: { open: boolean; onClose: () 
   const create = useCreateUser();
   const { message } = AntApp.useApp();
 
-  const onFinish = (body: CreateUserBody) =>
+  const onFinish = (values: CreateUserBody) => {
+    const body: CreateUserBody = {
+      ...values,
+      ...(values.idNumber ? {} : { idNumber: undefined }),
+      ...(values.phone ? {} : { phone: undefined }),
+    };
     create.mutate(body, {
       onSuccess: (user) => {
         void message.success(`已创建用户 ${user.displayName}（${user.username}），首次登录须修改初始密码`);
@@ -27,8 +82,9 @@ export function CreateUserModal({ open, onClose }: { open: boolean; onClose: () 
         create.reset();
         onClose();
       },
-      onError: (error) => showFieldErrors(form, error, ['username', 'displayName', 'orgId', 'password']),
+      onError: (error) => showFieldErrors(form, error, ['username', 'displayName', 'orgId', 'password', ...personalFieldNames]),
     });
+  };
 
   return (
     <Modal
@@ -67,13 +123,19 @@ export function CreateUserModal({ open, onClose }: { open: boolean; onClose: () 
         >
           <Input.Password prefix={<LockOutlined aria-hidden />} autoComplete="new-password" maxLength={256} />
         </Form.Item>
+        <PersonalDataFields />
         {create.error && <Alert type="error" showIcon title={create.error.message} />}
       </Form>
     </Modal>
   );
 }
 
-type EditValues = Required<UpdateUserBody>;
+type EditValues = Required<Pick<UpdateUserBody, 'displayName' | 'orgId' | 'status'>> & {
+  idNumber?: string;
+  phone?: string;
+  clearIdNumber?: boolean;
+  clearPhone?: boolean;
+};
 
 export function EditUserModal({ user, onClose }: { user: AdminUser | undefined; onClose: () => void }) {
   const [form] = Form.useForm<EditValues>();
@@ -91,6 +153,8 @@ export function EditUserModal({ user, onClose }: { user: AdminUser | undefined; 
       ...(values.displayName !== user.displayName ? { displayName: values.displayName } : {}),
       ...(values.orgId !== user.orgId ? { orgId: values.orgId } : {}),
       ...(values.status !== user.status ? { status: values.status } : {}),
+      ...(values.clearIdNumber ? { idNumber: null } : values.idNumber ? { idNumber: values.idNumber } : {}),
+      ...(values.clearPhone ? { phone: null } : values.phone ? { phone: values.phone } : {}),
     };
     if (!Object.keys(body).length) return onClose();
     update.mutate(
@@ -101,7 +165,7 @@ export function EditUserModal({ user, onClose }: { user: AdminUser | undefined; 
           update.reset();
           onClose();
         },
-        onError: (error) => showFieldErrors(form, error, ['displayName', 'orgId', 'status']),
+        onError: (error) => showFieldErrors(form, error, ['displayName', 'orgId', 'status', ...personalFieldNames]),
       },
     );
   };
@@ -145,6 +209,7 @@ export function EditUserModal({ user, onClose }: { user: AdminUser | undefined; 
             ]}
           />
         </Form.Item>
+        <PersonalDataFields masked={{ idNumber: user.idNumberMasked, phone: user.phoneMasked }} />
         {update.error && <Alert type="error" showIcon title={update.error.message} />}
       </Form>
     </Modal>

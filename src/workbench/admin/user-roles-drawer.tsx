@@ -1,18 +1,12 @@
 import { Alert, App as AntApp, Button, Divider, Drawer, Form, List, Popconfirm, Radio, Select, Tag, Typography } from 'antd';
 import { adminRoles, roleLabel, roles, type Role } from '../../shared/roles.js';
 import { useGrantRole, useRevokeRole, type AdminUser, type GrantRoleBody } from '../api/admin.js';
-import { useOrg } from '../api/client.js';
 import { OrgPicker } from '../orgs/org-picker.js';
 
 const roleOptions = (Object.keys(roles) as Role[]).map((role) => ({
   value: role,
   label: (adminRoles as readonly string[]).includes(role) ? `${roles[role]}（三员）` : roles[role],
 }));
-
-function OrgName({ id, fallback }: { id: string; fallback?: string }) {
-  const org = useOrg(id);
-  return <>{org.data?.nameZh ?? fallback ?? id}</>;
-}
 
 /** A user's role grants: each holds in one organisation, or in it and everything below it. */
 export function UserRolesDrawer({ user, onClose }: { user: AdminUser | undefined; onClose: () => void }) {
@@ -71,7 +65,7 @@ export function UserRolesDrawer({ user, onClose }: { user: AdminUser | undefined
               >
                 <span>
                   <Tag color="blue">{roleLabel(r.role)}</Tag>
-                  <OrgName id={r.orgId} fallback={r.orgId === user.orgId ? user.orgName : undefined} />
+                  {r.orgName}
                   {r.scope === 'subtree' && <Typography.Text type="secondary">（及下级）</Typography.Text>}
                 </span>
               </List.Item>

@@ -2,7 +2,7 @@ import { PlusOutlined, SearchOutlined } from '@ant-design/icons';
 import { App as AntApp, Button, Card, Col, Flex, Input, Popconfirm, Row, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { roleLabel } from '../../shared/roles.js';
-import { useEndUserSessions, useUsers, type AdminUser } from '../api/admin.js';
+import { useEndUserSessions, useRevealPersonalData, useUsers, type AdminUser } from '../api/admin.js';
 import { OrgPicker } from '../orgs/org-picker.js';
 import { useDebounced } from '../orgs/use-debounced.js';
 import { QueryError } from '../shell/forbidden.js';
@@ -22,7 +22,25 @@ export function UsersPage() {
   const [editing, setEditing] = useState<AdminUser>();
   const [rolesOf, setRolesOf] = useState<string>();
   const endSessions = useEndUserSessions();
-  const { message } = AntApp.useApp();
+  const reveal = useRevealPersonalData();
+  const { message, modal } = AntApp.useApp();
+
+  const onReveal = (user: AdminUser) =>
+    reveal.mutate(user.id, {
+      onSuccess: (data) =>
+        void modal.info({
+          title: `${user.displayName} 的个人信息`,
+          content: (
+            <Space direction="vertical">
+              <span>身份证号：{data.idNumber ?? '未填写'}</span>
+              <span>手机号：{data.phone ?? '未填写'}</span>
+              <Typography.Text type="secondary">本次查看已记入审计日志。</Typography.Text>
+            </Space>
+          ),
+          okText: '关闭',
+        }),
+      onError: (error) => void message.error(error.message),
+    });
 
   if (users.isError && users.error.status === 403) return <QueryError error={users.error} />;
   const rolesUser = users.data?.items.find((u) => u.id === rolesOf);
@@ -45,12 +63,12 @@ export function UsersPage() {
       <title>账号管理 · 兴安政务平台</title>
       <Row gutter={[12, 12]} className="wb-filters">
         <Col xs={24} md={10}>
-          <label htmlFor="user-search" className="wb-field-label">用户名或姓名</label>
+          <label htmlFor="user-search" className="wb-field-label">用户名、姓名、身份证号或手机号</label>
           <Input
             id="user-search"
             allowClear
             prefix={<SearchOutlined aria-hidden />}
-            placeholder="输入用户名或姓名中的文字"
+            placeholder="姓名中的文字，或完整的身份证号、手机号"
             value={q}
             onChange={(e) => {
               setQ(e.target.value);
@@ -95,6 +113,21 @@ export function UsersPage() {
           { title: '用户名', dataIndex: 'username' },
           { title: '所在单位', dataIndex: 'orgName' },
           {
+            title: '手机号',
+            key: 'phone',
+            render: (_v, u) =>
+              u.phoneMasked || u.idNumberMasked ? (
+                <Space size={4}>
+                  {u.phoneMasked ?? '—'}
+                  <Button type="link" size="small" onClick={() => onReveal(u)} aria-label={`查看 ${u.displayName} 的完整个人信息`}>
+                    查看
+                  </Button>
+                </Space>
+              ) : (
+                <Typography.Text type="secondary">—</Typography.Text>
+              ),
+          },
+          {
             title: '角色',
             key: 'roles',
             render: (_v, u) =>
@@ -107,7 +140,8 @@ export function UsersPage() {
               <Space size={4} wrap>
                 {u.status === 'active' ? <Tag color="green">正常</Tag> : <Tag color="red">已停用</Tag>}
                 {u.mustChangePassword && <Tag color="orange">待改初始密码</Tag>}
-                {u.secondFactor && <Tag color="geekblue">已绑定动态口令</Tag>}
+                {u.secondFactors.includes('totp') && <Tag color="geekblue">已绑定动态口令</Tag>}
+                {u.secondFactors.includes('sm2') && <Tag color="geekblue">已绑定数字证书</Tag>}
               </Space>
             ),
           },

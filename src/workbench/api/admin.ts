@@ -55,3 +55,10 @@ export function useEndUserSessions() {
     mutationFn: (id: string) => unwrap(api.DELETE('/api/v1/admin/users/{id}/sessions', { params: { path: { id } } })),
   });
 }
+
+/** The full 身份证号 and phone of an account. Each call is an audit event, so it runs only on request. */
+export function useRevealPersonalData() {
+  return useMutation({
+    mutationFn: (id: string) => unwrap(api.GET('/api/v1/admin/users/{id}/personal-data', { params: { path: { id } } })),
+  });
+}

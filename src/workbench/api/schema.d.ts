@@ -3,6 +3,44 @@
  * Regenerate after changing a route schema; npm run api:check fails while this file is stale.
  */
 export interface paths {
+    "/api/v1/account/certificate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 绑定数字证书：提交个人签名证书和对挑战值的签名（替换已绑定的证书）
+         * @description 证书须由本平台证书机构签发给本人（UID 为本人用户名）、SM2、有效且未吊销；签名内容 purpose=enrol。挑战值无论成功与否只能使用一次。
+         */
+        post: operations["enrolCertificate"];
+        /** 解除绑定的数字证书（安全策略要求第二因子时，须另有可用的认证方式） */
+        delete: operations["removeCertificate"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/account/certificate/nonce": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 开始绑定数字证书：获取一次性挑战值（5 分钟内有效） */
+        post: operations["startCertificateEnrolment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/account/password": {
         parameters: {
             query?: never;
@@ -14,6 +52,23 @@ export interface paths {
         put?: never;
         /** 修改密码（结束本人其他会话） */
         post: operations["changePassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/account/second-factors": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 本人已绑定的第二认证因子（动态口令、数字证书）和安全策略的要求 */
+        get: operations["getMySecondFactors"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -122,6 +177,23 @@ export interface paths {
         head?: never;
         /** 修改姓名、单位或状态（停用即结束其全部会话） */
         patch: operations["updateUser"];
+        trace?: never;
+    };
+    "/api/v1/admin/users/{id}/personal-data": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 查看完整的身份证号和手机号（记入审计日志） */
+        get: operations["revealPersonalData"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/admin/users/{id}/roles": {
@@ -427,6 +499,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/session/certificate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 登录第二步：数字证书签名
+         * @description 用绑定的个人签名证书的私钥对 SignInChallenge.nonce 签名（purpose=sign-in）。签名不符按密码错误计入失败次数；证书已过期、已吊销或不再受信任时给出相应错误代码（同样计入）。
+         */
+        post: operations["signInCertificate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/session/certificate/enrol": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 登录步骤：绑定数字证书并登录
+         * @description 安全策略要求绑定第二因子时：提交本人的个人签名证书和对 SignInChallenge.nonce 的签名（purpose=enrol），证书绑定后即完成本次登录。
+         */
+        post: operations["signInCertificateEnrol"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/session/password": {
         parameters: {
             query?: never;
@@ -622,13 +734,18 @@ export interface components {
             createdAt: string;
             displayName: string;
             id: string;
+            /** @description 身份证号（脱敏） */
+            idNumberMasked: string | null;
             isDemo: boolean;
             /** @description 下次登录须修改密码 */
             mustChangePassword: boolean;
             orgId: string;
             orgName: string;
+            /** @description 手机号（脱敏） */
+            phoneMasked: string | null;
             roles: {
                 orgId: string;
+                orgName: string;
                 role: string;
                 /**
                  * @description org：仅本单位；subtree：本单位及下级
@@ -636,8 +753,8 @@ export interface components {
                  */
                 scope: "org" | "subtree";
             }[];
-            /** @description 已绑定第二因子 */
-            secondFactor: boolean;
+            /** @description 已绑定的第二因子：totp 动态口令，sm2 数字证书 */
+            secondFactors: ("totp" | "sm2")[];
             /** @enum {string} */
             status: "active" | "disabled";
             username: string;
@@ -648,13 +765,18 @@ export interface components {
             createdAt: string;
             displayName: string;
             id: string;
+            /** @description 身份证号（脱敏） */
+            idNumberMasked: string | null;
             isDemo: boolean;
             /** @description 下次登录须修改密码 */
             mustChangePassword: boolean;
             orgId: string;
             orgName: string;
+            /** @description 手机号（脱敏） */
+            phoneMasked: string | null;
             roles: {
                 orgId: string;
+                orgName: string;
                 role: string;
                 /**
                  * @description org：仅本单位；subtree：本单位及下级
@@ -662,8 +784,8 @@ export interface components {
                  */
                 scope: "org" | "subtree";
             }[];
-            /** @description 已绑定第二因子 */
-            secondFactor: boolean;
+            /** @description 已绑定的第二因子：totp 动态口令，sm2 数字证书 */
+            secondFactors: ("totp" | "sm2")[];
             /** @enum {string} */
             status: "active" | "disabled";
             username: string;
@@ -774,6 +896,48 @@ export interface components {
             subject: {
                 [key: string]: string;
             } | null;
+        };
+        CertificateEnrolmentNonce: {
+            expiresAt: string;
+            /** @description 一次性挑战值（256 位，base64url），签名时 purpose 为 enrol */
+            nonce: string;
+        };
+        CertificateEnrolmentNonceInput: {
+            expiresAt: string;
+            /** @description 一次性挑战值（256 位，base64url），签名时 purpose 为 enrol */
+            nonce: string;
+        };
+        CertificateFactor: {
+            commonName: string;
+            enrolledAt: string;
+            /** @description 最近一次用于登录的时间 */
+            lastUsedAt: string | null;
+            notAfter: string;
+            notBefore: string;
+            /** @description 证书序列号 */
+            serial: string;
+            /**
+             * @description 此刻由证书机构验证的状态：有效、过期、吊销等
+             * @enum {string}
+             */
+            status: "valid" | "expired" | "not_yet_valid" | "revoked" | "bad_signature" | "unknown_issuer" | "malformed";
+            statusMessage: string;
+        };
+        CertificateFactorInput: {
+            commonName: string;
+            enrolledAt: string;
+            /** @description 最近一次用于登录的时间 */
+            lastUsedAt: string | null;
+            notAfter: string;
+            notBefore: string;
+            /** @description 证书序列号 */
+            serial: string;
+            /**
+             * @description 此刻由证书机构验证的状态：有效、过期、吊销等
+             * @enum {string}
+             */
+            status: "valid" | "expired" | "not_yet_valid" | "revoked" | "bad_signature" | "unknown_issuer" | "malformed";
+            statusMessage: string;
         };
         CertificateInput: {
             /** @description 当前用户可对该证书执行的操作 */
@@ -1168,6 +1332,42 @@ export interface components {
             shortName: string | null;
             sortOrder: number;
         };
+        /** @description 完整的身份证号和手机号；每次查看记入审计日志 */
+        PersonalData: {
+            idNumber: string | null;
+            phone: string | null;
+        };
+        /** @description 完整的身份证号和手机号；每次查看记入审计日志 */
+        PersonalDataInput: {
+            idNumber: string | null;
+            phone: string | null;
+        };
+        SecondFactors: {
+            /** @description 安全策略接受的方式 */
+            accepted: ("totp" | "sm2")[];
+            /** @description 当前用户可执行的操作 */
+            actions: ("enrolTotp" | "enrolCertificate" | "removeCertificate")[];
+            certificate: components["schemas"]["CertificateFactor"] | null;
+            /** @description 安全策略是否要求第二认证因子 */
+            required: boolean;
+            totp: {
+                confirmedAt: string | null;
+                enrolled: boolean;
+            };
+        };
+        SecondFactorsInput: {
+            /** @description 安全策略接受的方式 */
+            accepted: ("totp" | "sm2")[];
+            /** @description 当前用户可执行的操作 */
+            actions: ("enrolTotp" | "enrolCertificate" | "removeCertificate")[];
+            certificate: components["schemas"]["CertificateFactorInput"] | null;
+            /** @description 安全策略是否要求第二认证因子 */
+            required: boolean;
+            totp: {
+                confirmedAt: string | null;
+                enrolled: boolean;
+            };
+        };
         SecurityPolicy: {
             /** @description 锁定时长（分钟） */
             lockoutMinutes: number;
@@ -1179,6 +1379,8 @@ export interface components {
             passwordMinClasses: number;
             /** @description 密码最短长度 */
             passwordMinLength: number;
+            /** @description 可接受的第二认证因子：totp 动态口令，sm2 数字证书（本平台签发的个人签名证书）。登录只询问、绑定只允许这些方式 */
+            secondFactorMethods: ("totp" | "sm2")[];
             /** @description 是否要求第二认证因子 */
             secondFactorRequired: boolean;
             /** @description 会话绝对超时（小时） */
@@ -1197,6 +1399,48 @@ export interface components {
             passwordMinClasses: number;
             /** @description 密码最短长度 */
             passwordMinLength: number;
+            /** @description 可接受的第二认证因子：totp 动态口令，sm2 数字证书（本平台签发的个人签名证书）。登录只询问、绑定只允许这些方式 */
+            secondFactorMethods: ("totp" | "sm2")[];
+            /** @description 是否要求第二认证因子 */
+            secondFactorRequired: boolean;
+            /** @description 会话绝对超时（小时） */
+            sessionAbsoluteHours: number;
+            /** @description 会话空闲超时（分钟） */
+            sessionIdleMinutes: number;
+        };
+        SecurityPolicyUpdate: {
+            /** @description 锁定时长（分钟） */
+            lockoutMinutes: number;
+            /** @description 连续失败多少次后锁定 */
+            lockoutThreshold: number;
+            /** @description 密码有效期（天），0 表示不强制更换 */
+            passwordMaxAgeDays: number;
+            /** @description 至少包含的字符类别数（小写、大写、数字、符号） */
+            passwordMinClasses: number;
+            /** @description 密码最短长度 */
+            passwordMinLength: number;
+            /** @description 可接受的第二认证因子：totp 动态口令，sm2 数字证书（本平台签发的个人签名证书）。登录只询问、绑定只允许这些方式 */
+            secondFactorMethods?: ("totp" | "sm2")[];
+            /** @description 是否要求第二认证因子 */
+            secondFactorRequired: boolean;
+            /** @description 会话绝对超时（小时） */
+            sessionAbsoluteHours: number;
+            /** @description 会话空闲超时（分钟） */
+            sessionIdleMinutes: number;
+        };
+        SecurityPolicyUpdateInput: {
+            /** @description 锁定时长（分钟） */
+            lockoutMinutes: number;
+            /** @description 连续失败多少次后锁定 */
+            lockoutThreshold: number;
+            /** @description 密码有效期（天），0 表示不强制更换 */
+            passwordMaxAgeDays: number;
+            /** @description 至少包含的字符类别数（小写、大写、数字、符号） */
+            passwordMinClasses: number;
+            /** @description 密码最短长度 */
+            passwordMinLength: number;
+            /** @description 可接受的第二认证因子：totp 动态口令，sm2 数字证书（本平台签发的个人签名证书）。登录只询问、绑定只允许这些方式 */
+            secondFactorMethods?: ("totp" | "sm2")[];
             /** @description 是否要求第二认证因子 */
             secondFactorRequired: boolean;
             /** @description 会话绝对超时（小时） */
@@ -1217,6 +1461,8 @@ export interface components {
             passwordMinClasses: number;
             /** @description 密码最短长度 */
             passwordMinLength: number;
+            /** @description 可接受的第二认证因子：totp 动态口令，sm2 数字证书（本平台签发的个人签名证书）。登录只询问、绑定只允许这些方式 */
+            secondFactorMethods: ("totp" | "sm2")[];
             /** @description 是否要求第二认证因子 */
             secondFactorRequired: boolean;
             /** @description 会话绝对超时（小时） */
@@ -1237,6 +1483,8 @@ export interface components {
             passwordMinClasses: number;
             /** @description 密码最短长度 */
             passwordMinLength: number;
+            /** @description 可接受的第二认证因子：totp 动态口令，sm2 数字证书（本平台签发的个人签名证书）。登录只询问、绑定只允许这些方式 */
+            secondFactorMethods: ("totp" | "sm2")[];
             /** @description 是否要求第二认证因子 */
             secondFactorRequired: boolean;
             /** @description 会话绝对超时（小时） */
@@ -1319,24 +1567,32 @@ export interface components {
         SignInChallenge: {
             /** @description 本步骤的一次性凭据，5 分钟内有效 */
             challengeId: string;
-            /** @description 可用的第二因子方式（stage 为 second_factor 时） */
-            methods: "totp"[];
+            /** @description stage 为 second_factor 时：用户可用的第二因子；为 enrol_second_factor 时：安全策略允许绑定的方式 */
+            methods: ("totp" | "sm2")[];
+            /** @description methods 含 sm2 时：待用证书私钥签名的一次性挑战值（256 位，base64url），随本步骤失效；签名内容见 POST /session/certificate */
+            nonce?: string;
             /**
              * @description 尚需完成的登录步骤：第二因子、修改初始或过期密码、绑定第二因子
              * @enum {string}
              */
             stage: "second_factor" | "change_password" | "enrol_second_factor";
+            /** @description methods 含 sm2 时：签名内容中的用户名 */
+            username?: string;
         };
         SignInChallengeInput: {
             /** @description 本步骤的一次性凭据，5 分钟内有效 */
             challengeId: string;
-            /** @description 可用的第二因子方式（stage 为 second_factor 时） */
-            methods: "totp"[];
+            /** @description stage 为 second_factor 时：用户可用的第二因子；为 enrol_second_factor 时：安全策略允许绑定的方式 */
+            methods: ("totp" | "sm2")[];
+            /** @description methods 含 sm2 时：待用证书私钥签名的一次性挑战值（256 位，base64url），随本步骤失效；签名内容见 POST /session/certificate */
+            nonce?: string;
             /**
              * @description 尚需完成的登录步骤：第二因子、修改初始或过期密码、绑定第二因子
              * @enum {string}
              */
             stage: "second_factor" | "change_password" | "enrol_second_factor";
+            /** @description methods 含 sm2 时：签名内容中的用户名 */
+            username?: string;
         };
         SignInResult: components["schemas"]["SessionInfo"] | components["schemas"]["SignInChallenge"];
         SignInResultInput: components["schemas"]["SessionInfoInput"] | components["schemas"]["SignInChallengeInput"];
@@ -1365,6 +1621,264 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    enrolCertificate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description 本平台签发的 SM2 个人签名证书（PEM） */
+                    certificate: string;
+                    /** @description POST /account/certificate/nonce 返回的挑战值 */
+                    nonce: string;
+                    /** @description SM2 签名（SM3，签名者标识 1234567812345678，DER，Base64），签名内容为 UTF-8 文本："hinggan-sm2-challenge-v1\npurpose=<sign-in|enrol>\norigin=<页面源，如 https://zw.example.cn>\nuser=<用户名>\nnonce=<挑战值>" */
+                    signature: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CertificateFactor"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    removeCertificate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    startCertificateEnrolment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CertificateEnrolmentNonce"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     changePassword: {
         parameters: {
             query?: never;
@@ -1391,6 +1905,80 @@ export interface operations {
                         /** @description 结束的其他会话数 */
                         endedSessions: number;
                     };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getMySecondFactors: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SecondFactors"];
                 };
             };
             /** @description Default Response */
@@ -1764,7 +2352,7 @@ export interface operations {
                 orgId?: string;
                 page?: number;
                 pageSize?: number;
-                /** @description 用户名或姓名包含的文字 */
+                /** @description 用户名或姓名包含的文字；完整的身份证号或手机号按密文索引精确查找 */
                 q?: string;
             };
             header?: never;
@@ -1858,10 +2446,14 @@ export interface operations {
             content: {
                 "application/json": {
                     displayName: string;
+                    /** @description 公民身份号码（GB 11643），加密存储；空串或 null 清除 */
+                    idNumber?: string | null;
                     /** @description 单位 id、引用或区划代码 */
                     orgId: string;
                     /** @description 初始密码，须符合安全策略；首次登录须修改 */
                     password: string;
+                    /** @description 手机号，加密存储；空串或 null 清除 */
+                    phone?: string | null;
                     username: string;
                 };
             };
@@ -2039,7 +2631,11 @@ export interface operations {
             content: {
                 "application/json": {
                     displayName?: string;
+                    /** @description 公民身份号码（GB 11643），加密存储；空串或 null 清除 */
+                    idNumber?: string | null;
                     orgId?: string;
+                    /** @description 手机号，加密存储；空串或 null 清除 */
+                    phone?: string | null;
                     /**
                      * @description 停用即结束该用户的全部会话
                      * @enum {string}
@@ -2056,6 +2652,91 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AdminUser"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    revealPersonalData: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PersonalData"];
                 };
             };
             /** @description Default Response */
@@ -2406,6 +3087,8 @@ export interface operations {
                 /** @description 动作或动作前缀：auth 匹配 auth.sign_in、auth.denied 等 */
                 action?: string;
                 actorId?: string;
+                /** @description 操作人用户名（精确匹配） */
+                actorName?: string;
                 /** @description 翻页：上一页返回的 nextBefore */
                 before?: number;
                 /** @description 起始时间（含） */
@@ -2497,6 +3180,8 @@ export interface operations {
                 /** @description 动作或动作前缀：auth 匹配 auth.sign_in、auth.denied 等 */
                 action?: string;
                 actorId?: string;
+                /** @description 操作人用户名（精确匹配） */
+                actorName?: string;
                 format?: "jsonl" | "csv";
                 /** @description 起始时间（含） */
                 from?: string;
@@ -3577,7 +4262,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["SecurityPolicyInput"];
+                "application/json": components["schemas"]["SecurityPolicyUpdateInput"];
             };
         };
         responses: {
@@ -3846,6 +4531,181 @@ export interface operations {
             };
             /** @description Default Response */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    signInCertificate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    challengeId: string;
+                    /** @description SM2 签名（SM3，签名者标识 1234567812345678，DER，Base64），签名内容为 UTF-8 文本："hinggan-sm2-challenge-v1\npurpose=<sign-in|enrol>\norigin=<页面源，如 https://zw.example.cn>\nuser=<用户名>\nnonce=<挑战值>" */
+                    signature: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SignInResult"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    signInCertificateEnrol: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description 本平台签发的 SM2 个人签名证书（PEM） */
+                    certificate: string;
+                    challengeId: string;
+                    /** @description SM2 签名（SM3，签名者标识 1234567812345678，DER，Base64），签名内容为 UTF-8 文本："hinggan-sm2-challenge-v1\npurpose=<sign-in|enrol>\norigin=<页面源，如 https://zw.example.cn>\nuser=<用户名>\nnonce=<挑战值>" */
+                    signature: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SignInResult"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

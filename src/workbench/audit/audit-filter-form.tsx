@@ -5,6 +5,7 @@ import { outcomeLabels } from './labels.js';
 type Range = GetProps<typeof DatePicker.RangePicker>['value'];
 
 interface Values {
+  actorName?: string;
   actorId?: string;
   action?: string;
   objectType?: string;
@@ -19,6 +20,7 @@ function toFilter(v: Values): AuditFilter {
   const text = (s: string | undefined) => (s?.trim() ? s.trim() : undefined);
   const [from, to] = v.range ?? [];
   const filter: AuditFilter = {
+    actorName: text(v.actorName),
     actorId: text(v.actorId),
     action: text(v.action),
     objectType: text(v.objectType),
@@ -43,6 +45,11 @@ export function AuditFilterForm({ onSearch }: { onSearch: (filter: AuditFilter) 
             rules={[{ pattern: actionPattern, message: '须为动作名或其前缀，如 auth 或 auth.sign_in' }]}
           >
             <Input allowClear placeholder="如 auth、auth.sign_in、orgs" />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={8} xl={6}>
+          <Form.Item label="操作人用户名" name="actorName" tooltip="精确匹配，如 xsh.clerk；也能找到该用户名的登录失败记录">
+            <Input allowClear placeholder="用户名" />
           </Form.Item>
         </Col>
         <Col xs={24} md={8} xl={6}>

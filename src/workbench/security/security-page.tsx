@@ -1,10 +1,10 @@
-import { Alert, App as AntApp, Button, Card, Col, Form, InputNumber, Row, Skeleton, Space, Switch, Typography } from 'antd';
+import { Alert, App as AntApp, Button, Card, Checkbox, Col, Form, InputNumber, Row, Skeleton, Space, Switch, Typography } from 'antd';
 import { useEffect } from 'react';
 import { useSecurityPolicy, useSetSecurityPolicy, type SecurityPolicy } from '../api/security.js';
 import { QueryError } from '../shell/forbidden.js';
 import { PolicyNotes } from './policy-notes.js';
 
-type NumberField = Exclude<keyof SecurityPolicy, 'secondFactorRequired'>;
+type NumberField = Exclude<keyof SecurityPolicy, 'secondFactorRequired' | 'secondFactorMethods'>;
 
 interface FieldSpec {
   name: NumberField;
@@ -115,9 +115,22 @@ export function SecurityPage() {
                 label="要求第二认证因子"
                 name="secondFactorRequired"
                 valuePropName="checked"
-                extra="开启后，未绑定动态口令的用户在下次登录时须先绑定"
+                extra="开启后，未绑定第二因子的用户在下次登录时须先绑定下面接受的一种"
               >
                 <Switch checkedChildren="要求" unCheckedChildren="不要求" />
+              </Form.Item>
+              <Form.Item
+                label="接受的第二因子"
+                name="secondFactorMethods"
+                extra="数字证书（SM2 挑战应答，由本平台 CA 签发的个人证书）是等保三级要求的密码技术鉴别方式"
+                rules={[{ required: true, type: 'array', min: 1, message: '至少接受一种第二因子' }]}
+              >
+                <Checkbox.Group
+                  options={[
+                    { value: 'totp', label: '动态口令（TOTP）' },
+                    { value: 'sm2', label: '数字证书（SM2）' },
+                  ]}
+                />
               </Form.Item>
               {save.error && (
                 <Form.Item>

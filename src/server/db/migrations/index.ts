@@ -5,6 +5,8 @@ import * as platform from './2026_11_27_0003_platform.js';
 import * as audit from './2026_11_27_0004_audit.js';
 import * as pki from './2026_11_27_0005_pki.js';
 import * as identitySecurity from './2026_11_27_0006_identity_security.js';
+import * as identitySm2Factor from './2026_11_27_0007_identity_sm2_factor.js';
+import * as identityPersonalData from './2026_11_27_0008_identity_personal_data.js';
 
 /** Every migration, by name. Names sort in the order they run; add new ones at the end. */
 export const migrations: Record<string, Migration> = {
@@ -14,4 +16,6 @@ export const migrations: Record<string, Migration> = {
   '2026_11_27_0004_audit': audit,
   '2026_11_27_0005_pki': pki,
   '2026_11_27_0006_identity_security': identitySecurity,
+  '2026_11_27_0007_identity_sm2_factor': identitySm2Factor,
+  '2026_11_27_0008_identity_personal_data': identityPersonalData,
 };

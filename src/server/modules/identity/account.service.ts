@@ -4,6 +4,7 @@ import { AppError } from '../../platform/errors/app-error.js';
 import type { AppContext } from '../../platform/module.js';
 import { authorize } from '../../platform/policy/index.js';
 import { accountPolicy, sessionPolicy } from './account.policy.js';
+import type { CertificateFactorService } from './certificate-factor.service.js';
 import './identity.audit.js';
 import './identity.errors.js';
 import { identityRepository as repo } from './identity.repository.js';
@@ -17,10 +18,10 @@ import type { TotpEnrolment } from './totp.js';
 /** What a signed-in user does to their own account: password, second factor, sessions; each change audited. */
 export function createAccountService(
   ctx: Pick<AppContext, 'db' | 'clock' | 'audit'>,
-  deps: { policies: SecurityPolicyService; sessions: SessionService; totp: TotpService; signIn: SignInService },
+  deps: { policies: SecurityPolicyService; sessions: SessionService; totp: TotpService; signIn: SignInService; certificates: CertificateFactorService },
 ) {
   const { db, clock, audit } = ctx;
-  const { policies, totp, signIn } = deps;
+  const { policies, totp, signIn, certificates } = deps;
   const self = (actor: Actor) => ({ type: 'user', id: actor.userId });
 
   return {
@@ -48,8 +49,9 @@ export function createAccountService(
       });
     },
 
-    startTotpEnrolment(actor: Actor, who: AuditContext): Promise<TotpEnrolment> {
+    async startTotpEnrolment(actor: Actor, who: AuditContext): Promise<TotpEnrolment> {
       authorize(actor, accountPolicy, 'enrolSecondFactor', undefined);
+      await certificates.assertTotpAccepted(actor);
       return db.transaction().execute(async (trx) => {
         const enrolment = await totp.startEnrolment(actor.userId, actor.username, trx);
         await audit.append(trx, { ...who, action: 'account.totp_enrol', object: self(actor), details: {} });
@@ -59,6 +61,7 @@ export function createAccountService(
 
     async confirmTotpEnrolment(actor: Actor, code: string, who: AuditContext): Promise<void> {
       authorize(actor, accountPolicy, 'enrolSecondFactor', undefined);
+      await certificates.assertTotpAccepted(actor);
       await db.transaction().execute(async (trx) => {
         await totp.confirm(actor.userId, code, trx);
         await repo.updateUser(trx, actor.userId, { must_enrol_second_factor: 0, updated_at: clock.now().toISOString() });

@@ -9,6 +9,7 @@ import {
   createUserBodySchema,
   endedSessionsSchema,
   grantRoleBodySchema,
+  personalDataSchema,
   revokeRoleQuerySchema,
   updateUserBodySchema,
 } from './admin.schema.js';
@@ -44,6 +45,23 @@ export const adminRoutes: FastifyPluginAsyncZod<{ services: IdentityServices }> 
       schema: { tags, summary: '用户详情', operationId: 'getUser', params: idParamsSchema, response: { 200: adminUserSchema, ...responses } },
     },
     async (request) => admin.get(sysadmin(request), request.params.id),
+  );
+
+  app.get(
+    '/admin/users/:id/personal-data',
+    {
+      schema: {
+        tags,
+        summary: '查看完整的身份证号和手机号（记入审计日志）',
+        operationId: 'revealPersonalData',
+        params: idParamsSchema,
+        response: { 200: personalDataSchema, ...responses },
+      },
+    },
+    async (request, reply) => {
+      reply.header('cache-control', 'no-store');
+      return admin.revealPersonalData(sysadmin(request), request.params.id, auditContext(request));
+    },
   );
 
   app.post(

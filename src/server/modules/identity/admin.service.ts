@@ -12,8 +12,10 @@ import './identity.errors.js';
 import { identityRepository as repo } from './identity.repository.js';
 import type { UserRoleTable, UserRow } from './identity.table.js';
 import { hashPassword } from './password.js';
-import { passwordProblems, type SecurityPolicyService } from './security-policy.js';
-import type { TotpService } from './totp.service.js';
+import { fieldCipher } from '../../platform/sealed-data/index.js';
+import { maskedPersonalData, openPersonalData, type PersonalData, personalLookup, sealPersonalData } from './personal-data.js';
+import { passwordProblems, type SecondFactorMethod, type SecurityPolicyService } from './security-policy.js';
+import type { CertificateFactorService } from './certificate-factor.service.js';
 import { accountAdminPolicy, placementPolicy, userPolicy, type UserScope } from './user.policy.js';
 
 type UserAction = (typeof userPolicy.actions)[number];
@@ -27,8 +29,12 @@ export interface AdminUser {
   status: 'active' | 'disabled';
   isDemo: boolean;
   mustChangePassword: boolean;
-  secondFactor: boolean;
-  roles: { role: string; orgId: string; scope: 'org' | 'subtree' }[];
+  /** The second factors the account has enrolled. */
+  secondFactors: SecondFactorMethod[];
+  /** 身份证号 and mobile phone, masked (the full values only through `revealPersonalData`). */
+  idNumberMasked: string | null;
+  phoneMasked: string | null;
+  roles: { role: string; orgId: string; orgName: string; scope: 'org' | 'subtree' }[];
   createdAt: string;
   /** What the acting administrator may do to this account. */
   actions: UserAction[];
@@ -47,11 +53,12 @@ export function roleConflict(held: readonly string[], granted: Role): boolean {
 
 /** Account administration by the 系统管理员, within the organisations his grant covers; every change audited. */
 export function createAdminService(
-  ctx: Pick<AppContext, 'db' | 'clock' | 'audit'>,
-  deps: { orgs: OrgService; policies: SecurityPolicyService; totp: TotpService },
+  ctx: Pick<AppContext, 'db' | 'clock' | 'audit' | 'keys'>,
+  deps: { orgs: OrgService; policies: SecurityPolicyService; certificates: CertificateFactorService },
 ) {
   const { db, clock, audit } = ctx;
-  const { orgs, policies, totp } = deps;
+  const cipher = () => fieldCipher(ctx.keys);
+  const { orgs, policies, certificates } = deps;
   const now = () => clock.now().toISOString();
 
   /** The org's id when the actor may place accounts or grants in it, else `identity.org_out_of_scope`. */
@@ -77,7 +84,9 @@ export function createAdminService(
     const grants = await repo.rolesOfUsers(db, users.map((u) => u.id));
     const paths = await orgs.pathsOf(users.map((u) => u.org_id));
     const orgNames = new Map<string, string>();
-    for (const orgId of new Set(users.map((u) => u.org_id))) orgNames.set(orgId, (await orgs.get(orgId)).nameZh);
+    for (const orgId of new Set([...users.map((u) => u.org_id), ...grants.map((g) => g.org_id)])) {
+      orgNames.set(orgId, (await orgs.get(orgId)).nameZh);
+    }
     return Promise.all(
       users.map(async (u) => ({
         id: u.id,
@@ -88,8 +97,11 @@ export function createAdminService(
         status: u.status,
         isDemo: u.is_demo === 1,
         mustChangePassword: u.must_change_password === 1,
-        secondFactor: await totp.isEnrolled(u.id),
-        roles: grants.filter((g) => g.user_id === u.id).map((g) => ({ role: g.role, orgId: g.org_id, scope: g.scope })),
+        secondFactors: await certificates.enrolledMethods(u.id),
+        ...maskedPersonalData(cipher(), u),
+        roles: grants
+          .filter((g) => g.user_id === u.id)
+          .map((g) => ({ role: g.role, orgId: g.org_id, orgName: orgNames.get(g.org_id)!, scope: g.scope })),
         createdAt: u.created_at,
         actions: allowedActions(actor, userPolicy, scopeOf(u, paths)),
       })),
@@ -111,9 +123,11 @@ export function createAdminService(
       authorize(actor, accountAdminPolicy, 'manage', undefined);
       const orgId = filter.orgId ? await placeable(actor, filter.orgId) : undefined;
       const orgIds = orgId ? [orgId] : await orgs.idsCovered(grantsOf(actor, 'sysadmin'));
+      // A whole 身份证号 or phone number is found through its blind index, never by decrypting rows.
+      const personal = filter.q ? personalLookup(cipher(), filter.q) : null;
       const { rows, total } = await repo.listUsers(
         db,
-        { q: filter.q, orgIds },
+        { q: filter.q, orgIds, ...(personal ? { personal } : {}) },
         { offset: (filter.page - 1) * filter.pageSize, limit: filter.pageSize },
       );
       return { items: await present(actor, rows), total, page: filter.page, pageSize: filter.pageSize };
@@ -126,7 +140,7 @@ export function createAdminService(
     /** A new account that must set its own password at first sign-in. */
     async create(
       actor: Actor,
-      input: { username: string; displayName: string; orgId: string; password: string },
+      input: { username: string; displayName: string; orgId: string; password: string } & PersonalData,
       who: AuditContext,
     ): Promise<AdminUser> {
       authorize(actor, accountAdminPolicy, 'manage', undefined);
@@ -152,6 +166,11 @@ export function createAdminService(
             is_demo: 0,
             must_change_password: 1,
             password_changed_at: at,
+            id_number_sealed: null,
+            id_number_index: null,
+            phone_sealed: null,
+            phone_index: null,
+            ...sealPersonalData(cipher(), id, input),
             created_at: at,
             updated_at: at,
           },
@@ -166,12 +185,13 @@ export function createAdminService(
     async update(
       actor: Actor,
       userId: string,
-      changes: { displayName?: string; orgId?: string; status?: 'active' | 'disabled' },
+      changes: { displayName?: string; orgId?: string; status?: 'active' | 'disabled' } & PersonalData,
       who: AuditContext,
     ): Promise<AdminUser> {
       const user = await load(actor, userId, 'read');
       const scope = scopeOf(user, await orgs.pathsOf([user.org_id]));
-      if (changes.displayName !== undefined || changes.orgId !== undefined) authorize(actor, userPolicy, 'edit', scope);
+      const personalChanged = changes.idNumber !== undefined || changes.phone !== undefined;
+      if (changes.displayName !== undefined || changes.orgId !== undefined || personalChanged) authorize(actor, userPolicy, 'edit', scope);
       if (changes.status && changes.status !== user.status) {
         authorize(actor, userPolicy, changes.status === 'disabled' ? 'disable' : 'enable', scope);
       }
@@ -181,16 +201,39 @@ export function createAdminService(
           ...(changes.displayName !== undefined ? { display_name: changes.displayName } : {}),
           ...(orgId ? { org_id: orgId } : {}),
           ...(changes.status ? { status: changes.status } : {}),
+          ...sealPersonalData(cipher(), user.id, changes),
           updated_at: now(),
         });
         if (changes.status === 'disabled') await repo.deleteSessionsOf(trx, user.id);
         return {
           action: 'identity.user_update',
           object: userObject(user.id),
-          details: { username: user.username, changes: { ...changes, ...(orgId ? { orgId } : {}) } },
+          // Personal data is named as changed, never written into the log.
+          details: {
+            username: user.username,
+            changes: {
+              ...(changes.displayName !== undefined ? { displayName: changes.displayName } : {}),
+              ...(orgId ? { orgId } : {}),
+              ...(changes.status ? { status: changes.status } : {}),
+              ...(changes.idNumber !== undefined ? { idNumber: changes.idNumber ? '已修改' : '已清除' } : {}),
+              ...(changes.phone !== undefined ? { phone: changes.phone ? '已修改' : '已清除' } : {}),
+            },
+          },
         };
       });
       return this.get(actor, user.id);
+    },
+
+    /** The full 身份证号 and phone of an account; every reveal is an audit event. */
+    async revealPersonalData(actor: Actor, userId: string, who: AuditContext): Promise<{ idNumber: string | null; phone: string | null }> {
+      const user = await load(actor, userId, 'read');
+      const data = openPersonalData(cipher(), user);
+      await audited(who, async () => ({
+        action: 'identity.personal_data_read',
+        object: userObject(user.id),
+        details: { username: user.username, fields: [...(data.idNumber ? ['idNumber'] : []), ...(data.phone ? ['phone'] : [])] },
+      }));
+      return data;
     },
 
     async grantRole(

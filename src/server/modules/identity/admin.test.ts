@@ -50,6 +50,7 @@ describeEachDialect('account administration and the security policy', (database)
       sessionIdleMinutes: 30,
       sessionAbsoluteHours: 12,
       secondFactorRequired: false,
+      secondFactorMethods: ['totp', 'sm2'],
       actions: ['read', 'update'],
     });
     const set = await as(secadmin, 'PUT', '/api/v1/security/policy', { ...policy.json(), passwordMinLength: 14 });

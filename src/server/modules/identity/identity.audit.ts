@@ -2,7 +2,11 @@
 declare module '../../platform/audit/index.js' {
   interface AuditEvents {
     'identity.user_create': { username: string; orgId: string };
-    'identity.user_update': { username: string; changes: { displayName?: string; orgId?: string; status?: string } };
+    'identity.user_update': {
+      username: string;
+      changes: { displayName?: string; orgId?: string; status?: string; idNumber?: string; phone?: string };
+    };
+    'identity.personal_data_read': { username: string; fields: string[] };
     'identity.role_grant': { username: string; role: string; orgId: string; scope: 'org' | 'subtree' };
     'identity.role_revoke': { username: string; role: string; orgId: string };
     'identity.sessions_end': { username: string; endedSessions: number };

@@ -52,14 +52,21 @@ export const identityRepository = {
   /** Users whose user name or display name contains `q`, optionally of one organisation, by user name. */
   async listUsers(
     db: DbOrTrx,
-    filter: { q?: string; orgId?: string; orgIds?: readonly string[] },
+    filter: {
+      q?: string;
+      orgId?: string;
+      orgIds?: readonly string[];
+      /** An exact match on a blind index (personal data) instead of the text match. */
+      personal?: { column: 'id_number_index' | 'phone_index'; values: readonly string[] };
+    },
     page: { offset: number; limit: number },
   ): Promise<{ rows: UserRow[]; total: number }> {
     let query = db.selectFrom('users');
+    if (filter.personal) query = query.where(filter.personal.column, 'in', filter.personal.values);
     if (filter.orgId) query = query.where('org_id', '=', filter.orgId);
     // An actor's scope: an empty list matches nobody.
     if (filter.orgIds) query = filter.orgIds.length ? query.where('org_id', 'in', filter.orgIds) : query.where(sql<boolean>`1 = 0`);
-    if (filter.q) {
+    if (filter.q && !filter.personal) {
       // Wildcards are dropped rather than escaped: SQLite and PostgreSQL escape LIKE differently.
       const like = `%${filter.q.replace(/[\\%_]/g, '')}%`;
       query = query.where((eb) => eb.or([eb('username', 'like', like), eb('display_name', 'like', like)]));

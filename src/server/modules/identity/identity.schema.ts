@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { sessionActions } from './account.policy.js';
+import { secondFactorMethods } from './security-policy.js';
 
 export const signInBodySchema = z.object({
   username: z.string().trim().min(1, '请输入用户名').max(64),
@@ -33,7 +34,14 @@ export const signInChallengeSchema = z
       .enum(['second_factor', 'change_password', 'enrol_second_factor'])
       .describe('尚需完成的登录步骤：第二因子、修改初始或过期密码、绑定第二因子'),
     challengeId: z.string().describe('本步骤的一次性凭据，5 分钟内有效'),
-    methods: z.array(z.enum(['totp'])).describe('可用的第二因子方式（stage 为 second_factor 时）'),
+    methods: z
+      .array(z.enum(secondFactorMethods))
+      .describe('stage 为 second_factor 时：用户可用的第二因子；为 enrol_second_factor 时：安全策略允许绑定的方式'),
+    nonce: z
+      .string()
+      .optional()
+      .describe('methods 含 sm2 时：待用证书私钥签名的一次性挑战值（256 位，base64url），随本步骤失效；签名内容见 POST /session/certificate'),
+    username: z.string().optional().describe('methods 含 sm2 时：签名内容中的用户名'),
   })
   .meta({ id: 'SignInChallenge' });
 

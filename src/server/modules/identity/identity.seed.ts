@@ -4,7 +4,9 @@ import { newId } from '../../platform/ids.js';
 import type { AppContext } from '../../platform/module.js';
 import { createOrgService } from '../orgs/index.js';
 import { identityRepository as repo } from './identity.repository.js';
+import { fieldCipher } from '../../platform/sealed-data/index.js';
 import { hashPassword } from './password.js';
+import { sealPersonalData } from './personal-data.js';
 
 /** The published password of every demo account. Demo accounts are refused in production. */
 export const demoPassword = 'Hinggan@2026';
@@ -16,6 +18,8 @@ export interface DemoAccount {
   readonly orgRef: string;
   readonly roles: readonly { role: Role; orgRef?: string; scope?: 'org' | 'subtree' }[];
   readonly description: string;
+  /** Made-up personal data (valid check digits), stored SM4-encrypted like real accounts'. */
+  readonly personal?: { readonly idNumber: string; readonly phone: string };
 }
 
 const league = '152200000000';
@@ -26,16 +30,16 @@ export const demoAccounts: readonly DemoAccount[] = [
   { username: 'sysadmin', displayName: '系统管理员', orgRef: `${xsh}.xxhb`, roles: [{ role: 'sysadmin', orgRef: league, scope: 'subtree' }], description: '账号、角色和组织机构管理' },
   { username: 'secadmin', displayName: '安全管理员', orgRef: `${xsh}.xxhb`, roles: [{ role: 'secadmin', orgRef: league, scope: 'subtree' }], description: '安全策略与证书' },
   { username: 'auditor', displayName: '审计管理员', orgRef: `${xsh}.xxhb`, roles: [{ role: 'auditor', orgRef: league, scope: 'subtree' }], description: '审计日志查阅与核验' },
-  { username: 'xsh.clerk', displayName: '王文秘', orgRef: `${xsh}.bgs`, roles: [{ role: 'clerk' }], description: '行署办公室文秘：拟稿、登记、收文' },
-  { username: 'xsh.leader', displayName: '李盟长', orgRef: xsh, roles: [{ role: 'leader' }], description: '行署领导：审核、签发、批示' },
-  { username: 'fgw.clerk', displayName: '赵文秘', orgRef: `${xsh}.fgw`, roles: [{ role: 'clerk' }], description: '盟发改委文秘' },
-  { username: 'ulh.clerk', displayName: '陈文秘', orgRef: '152201000000.gov', roles: [{ role: 'clerk' }], description: '乌兰浩特市人民政府文秘' },
+  { username: 'xsh.clerk', displayName: '王文秘', orgRef: `${xsh}.bgs`, roles: [{ role: 'clerk' }], description: '行署办公室文秘：拟稿、登记、收文', personal: { idNumber: '152201198503121022', phone: '13800482001' } },
+  { username: 'xsh.leader', displayName: '李盟长', orgRef: xsh, roles: [{ role: 'leader' }], description: '行署领导：审核、签发、批示', personal: { idNumber: '152201197806192018', phone: '13800482002' } },
+  { username: 'fgw.clerk', displayName: '赵文秘', orgRef: `${xsh}.fgw`, roles: [{ role: 'clerk' }], description: '盟发改委文秘', personal: { idNumber: '152202199001083012', phone: '13800482003' } },
+  { username: 'ulh.clerk', displayName: '陈文秘', orgRef: '152201000000.gov', roles: [{ role: 'clerk' }], description: '乌兰浩特市人民政府文秘', personal: { idNumber: '152201198811224023', phone: '13800482004' } },
   { username: 'portal.editor', displayName: '刘编辑', orgRef: `${xsh}.bgs`, roles: [{ role: 'editor' }], description: '门户网站编辑' },
   { username: 'portal.reviewer', displayName: '孙审核', orgRef: `${xsh}.bgs`, roles: [{ role: 'reviewer' }], description: '门户网站审核' },
 ];
 
 /** Writes the demo accounts unless any user exists; returns what to print at first start. */
-export async function seedDemoAccounts(ctx: Pick<AppContext, 'db' | 'clock'>): Promise<string[]> {
+export async function seedDemoAccounts(ctx: Pick<AppContext, 'db' | 'clock' | 'keys'>): Promise<string[]> {
   const { db, clock } = ctx;
   if ((await repo.countUsers(db)) > 0) return [];
   const orgs = createOrgService(ctx);
@@ -52,10 +56,11 @@ export async function seedDemoAccounts(ctx: Pick<AppContext, 'db' | 'clock'>): P
           scope: r.scope ?? ('org' as const),
         })),
       );
+      const id = newId();
       await repo.insertUser(
         trx,
         {
-          id: newId(),
+          id,
           username: account.username,
           display_name: account.displayName,
           org_id: org.id,
@@ -63,6 +68,7 @@ export async function seedDemoAccounts(ctx: Pick<AppContext, 'db' | 'clock'>): P
           status: 'active',
           is_demo: 1,
           password_changed_at: now,
+          ...(account.personal ? sealPersonalData(fieldCipher(ctx.keys), id, account.personal) : {}),
           created_at: now,
           updated_at: now,
         },

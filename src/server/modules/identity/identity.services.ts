@@ -2,6 +2,7 @@ import type { AppContext } from '../../platform/module.js';
 import { createOrgService } from '../orgs/index.js';
 import { createAccountService } from './account.service.js';
 import { createAdminService } from './admin.service.js';
+import { createCertificateFactorService } from './certificate-factor.service.js';
 import { createSecurityPolicyService } from './security-policy.js';
 import { createSessionService } from './session.service.js';
 import { createSignInService } from './sign-in.service.js';
@@ -12,10 +13,11 @@ function build(ctx: AppContext) {
   const policies = createSecurityPolicyService(ctx);
   const sessions = createSessionService(ctx, policies);
   const totp = createTotpService(ctx);
-  const signIn = createSignInService(ctx, { policies, sessions, totp });
-  const account = createAccountService(ctx, { policies, sessions, totp, signIn });
-  const admin = createAdminService(ctx, { orgs, policies, totp });
-  return { orgs, policies, sessions, totp, signIn, account, admin };
+  const certificates = createCertificateFactorService(ctx, { policies, totp });
+  const signIn = createSignInService(ctx, { policies, sessions, totp, certificates });
+  const account = createAccountService(ctx, { policies, sessions, totp, signIn, certificates });
+  const admin = createAdminService(ctx, { orgs, policies, certificates });
+  return { orgs, policies, sessions, totp, certificates, signIn, account, admin };
 }
 
 export type IdentityServices = ReturnType<typeof build>;

@@ -14,6 +14,12 @@ export interface UserTable {
   /** 1 when the next sign-in must enrol a second factor before a session is given. */
   must_enrol_second_factor: Generated<number>;
   password_changed_at: string | null;
+  /** 身份证号 in an SM4 envelope (context `identity.users.id_number:<id>`), and its blind index. */
+  id_number_sealed: string | null;
+  id_number_index: string | null;
+  /** Mobile phone in an SM4 envelope (context `identity.users.phone:<id>`), and its blind index. */
+  phone_sealed: string | null;
+  phone_index: string | null;
   created_at: string;
   updated_at: string;
 }
@@ -63,6 +69,8 @@ export interface SignInChallengeTable {
   stage: SignInStage;
   created_at: string;
   expires_at: string;
+  /** The nonce an SM2 certificate holder signs at this step (base64url, 256 bits); null when not offered. */
+  nonce: string | null;
 }
 
 export interface UserTotpTable {

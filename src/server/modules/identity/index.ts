@@ -2,6 +2,7 @@ import type { PlatformModule } from '../../platform/module.js';
 import { identityRoutes } from './identity.routes.js';
 import { seedDemoAccounts, seedProductionAdmins } from './identity.seed.js';
 import { identityServices } from './identity.services.js';
+import { identitySealedColumns } from './personal-data.js';
 import { sessionCookieName } from './session.service.js';
 
 export { demoAccounts, demoPassword, productionAdmins } from './identity.seed.js';
@@ -16,6 +17,7 @@ export const identityModule: PlatformModule = {
     { key: 'users', label: '账号管理', icon: 'TeamOutlined', order: 85, roles: ['sysadmin'] },
     { key: 'security', label: '安全策略', icon: 'SafetyOutlined', order: 86, roles: ['secadmin'] },
   ],
+  sealedColumns: identitySealedColumns,
   hooks: (app, ctx) => {
     const { sessions } = identityServices(ctx);
     const cookieName = sessionCookieName(ctx.config.env);

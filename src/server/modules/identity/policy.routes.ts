@@ -4,7 +4,7 @@ import { errorResponses } from '../../platform/http/schemas.js';
 import { allowedActions, authorize } from '../../platform/policy/index.js';
 import { securitySettingsPolicy } from './account.policy.js';
 import type { IdentityServices } from './identity.services.js';
-import { securityPolicySchema, securityPolicyViewSchema } from './security-policy.js';
+import { securityPolicyUpdateSchema, securityPolicyViewSchema } from './security-policy.js';
 
 const tags = ['安全策略'];
 
@@ -35,7 +35,7 @@ export const policyRoutes: FastifyPluginAsyncZod<{ services: IdentityServices }>
         tags,
         summary: '设置安全策略（安全管理员）',
         operationId: 'setSecurityPolicy',
-        body: securityPolicySchema,
+        body: securityPolicyUpdateSchema,
         response: { 200: securityPolicyViewSchema, ...errorResponses },
       },
     },

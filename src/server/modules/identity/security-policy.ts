@@ -6,6 +6,10 @@ import { securitySettingsActions } from './account.policy.js';
 import './identity.audit.js';
 import { identityRepository as repo } from './identity.repository.js';
 
+/** The second factors the platform knows: TOTP codes and the SM2 certificate challenge–response. */
+export const secondFactorMethods = ['totp', 'sm2'] as const;
+export type SecondFactorMethod = (typeof secondFactorMethods)[number];
+
 /**
  * The security policy the 安全管理员 sets. Password rotation (`passwordMaxAgeDays`) is asked by
  * 等保 2.0 level 3 ("定期更换"); OWASP ASVS 4.0 (2.1.10) and NIST SP 800-63B advise against forced
@@ -22,10 +26,22 @@ export const securityPolicySchema = z
     sessionIdleMinutes: z.number().int().min(1).max(1440).describe('会话空闲超时（分钟）'),
     sessionAbsoluteHours: z.number().int().min(1).max(168).describe('会话绝对超时（小时）'),
     secondFactorRequired: z.boolean().describe('是否要求第二认证因子'),
+    secondFactorMethods: z
+      .array(z.enum(secondFactorMethods))
+      .min(1, '至少选择一种第二认证因子')
+      .refine((methods) => new Set(methods).size === methods.length, '认证方式不能重复')
+      .describe('可接受的第二认证因子：totp 动态口令，sm2 数字证书（本平台签发的个人签名证书）。登录只询问、绑定只允许这些方式'),
   })
   .meta({ id: 'SecurityPolicy' });
 
 export type SecurityPolicy = z.infer<typeof securityPolicySchema>;
+
+/** The policy as a PUT sets it: a client that omits the accepted methods keeps them as they are. */
+export const securityPolicyUpdateSchema = securityPolicySchema
+  .partial({ secondFactorMethods: true })
+  .meta({ id: 'SecurityPolicyUpdate' });
+
+export type SecurityPolicyUpdate = z.infer<typeof securityPolicyUpdateSchema>;
 
 /** The policy as the API answers it: with what the caller may do to it. */
 export const securityPolicyViewSchema = securityPolicySchema
@@ -43,6 +59,7 @@ export function defaultSecurityPolicy(env: AppContext['config']['env']): Securit
     sessionIdleMinutes: 30,
     sessionAbsoluteHours: 12,
     secondFactorRequired: env === 'production',
+    secondFactorMethods: ['totp', 'sm2'],
   };
 }
 
@@ -86,12 +103,13 @@ export function createSecurityPolicyService(ctx: Pick<AppContext, 'db' | 'config
     },
 
     /** Saves the policy and audits what changed, in one transaction. */
-    async set(policy: SecurityPolicy, updatedBy: string, who: AuditContext = {}): Promise<SecurityPolicy> {
+    async set(update: SecurityPolicyUpdate, updatedBy: string, who: AuditContext = {}): Promise<SecurityPolicy> {
       await db.transaction().execute(async (trx) => {
         const before = await load(trx);
+        const policy: SecurityPolicy = { ...before, ...update };
         await repo.savePolicy(trx, { settings: JSON.stringify(policy), updated_at: clock.now().toISOString(), updated_by: updatedBy });
         const changed = Object.fromEntries(
-          Object.entries(policy).filter(([key, value]) => before[key as keyof SecurityPolicy] !== value),
+          Object.entries(policy).filter(([key, value]) => JSON.stringify(before[key as keyof SecurityPolicy]) !== JSON.stringify(value)),
         );
         await audit.append(trx, { ...who, action: 'security.policy_update', object: { type: 'security-policy', id: 'current' }, details: { changed } });
       });

@@ -8,6 +8,7 @@ import { auditContext, type AuditLog } from '../../platform/audit/index.js';
 import { AppError } from '../../platform/errors/app-error.js';
 import { errorResponses } from '../../platform/http/schemas.js';
 import type { Db } from '../../db/database.js';
+import { certificateEnrolAtSignInBodySchema, certificateSignInBodySchema, signatureBytes } from './certificate-factor.schema.js';
 import {
   challengeBodySchema,
   challengePasswordBodySchema,
@@ -25,7 +26,16 @@ import type { SignInOutcome } from './sign-in.service.js';
 const tags = ['登录与会话'];
 
 /** Sign-in refusals that are audited as failed sign-ins. */
-const refusals = new Set(['auth.invalid_credentials', 'auth.demo_refused', 'auth.challenge_expired']);
+const refusals = new Set([
+  'auth.invalid_credentials',
+  'auth.demo_refused',
+  'auth.challenge_expired',
+  'auth.certificate_not_bound',
+  'auth.certificate_expired',
+  'auth.certificate_not_yet_valid',
+  'auth.certificate_revoked',
+  'auth.certificate_untrusted',
+]);
 
 export interface SessionRouteOptions {
   /** Sign-in steps per minute per client address (HINGGAN_RATE_LIMIT_SIGN_IN). */
@@ -67,6 +77,7 @@ export const sessionRoutes: FastifyPluginAsyncZod<SessionRouteOptions> = async (
     ip: request.ip,
     userAgent: request.headers['user-agent'],
     presentedToken: request.cookies[cookieName],
+    origin: `${request.protocol}://${request.host}`,
   });
 
   /**
@@ -97,6 +108,7 @@ export const sessionRoutes: FastifyPluginAsyncZod<SessionRouteOptions> = async (
         actorName: actor.username,
         orgId: actor.orgId,
         action: 'auth.sign_in',
+        ...(outcome.certificateSerial ? { object: { type: 'certificate', id: outcome.certificateSerial } } : {}),
         details: { method },
       });
     }
@@ -147,6 +159,52 @@ export const sessionRoutes: FastifyPluginAsyncZod<SessionRouteOptions> = async (
     },
     async (request, reply) =>
       step(request, reply, 'password+totp', undefined, () => signIn.secondFactor(request.body.challengeId, request.body.code, client(request))),
+  );
+
+  app.post(
+    '/session/certificate',
+    {
+      config: signInRateLimit,
+      schema: {
+        tags,
+        summary: '登录第二步：数字证书签名',
+        description:
+          '用绑定的个人签名证书的私钥对 SignInChallenge.nonce 签名（purpose=sign-in）。签名不符按密码错误计入失败次数；' +
+          '证书已过期、已吊销或不再受信任时给出相应错误代码（同样计入）。',
+        operationId: 'signInCertificate',
+        body: certificateSignInBodySchema,
+        response: stepResponses,
+      },
+    },
+    async (request, reply) =>
+      step(request, reply, 'password+sm2', undefined, () =>
+        signIn.certificateFactor(request.body.challengeId, signatureBytes(request.body.signature), client(request)),
+      ),
+  );
+
+  app.post(
+    '/session/certificate/enrol',
+    {
+      config: signInRateLimit,
+      schema: {
+        tags,
+        summary: '登录步骤：绑定数字证书并登录',
+        description:
+          '安全策略要求绑定第二因子时：提交本人的个人签名证书和对 SignInChallenge.nonce 的签名（purpose=enrol），证书绑定后即完成本次登录。',
+        operationId: 'signInCertificateEnrol',
+        body: certificateEnrolAtSignInBodySchema,
+        response: { ...stepResponses, 409: errorResponses[400], 422: errorResponses[422] },
+      },
+    },
+    async (request, reply) =>
+      step(request, reply, 'password+sm2-enrol', undefined, () =>
+        signIn.enrolCertificate(
+          request.body.challengeId,
+          { certificatePem: request.body.certificate, signature: signatureBytes(request.body.signature) },
+          client(request),
+          auditContext(request),
+        ),
+      ),
   );
 
   app.post(

@@ -47,6 +47,8 @@ export interface ClientInfo {
   readonly userAgent?: string;
   /** The session token the client presented, if any: it ends when a new session opens. */
   readonly presentedToken?: string;
+  /** The origin the request reached (`http://host:port`), which certificate signatures must name. */
+  readonly origin?: string;
 }
 
 export function createSessionService(ctx: Pick<AppContext, 'db' | 'clock'>, policies: SecurityPolicyService) {

@@ -1,10 +1,12 @@
+import type { AuditContext } from '../../platform/audit/index.js';
 import { AppError } from '../../platform/errors/app-error.js';
 import type { AppContext } from '../../platform/module.js';
+import type { CertificateFactorService, CertificateProof } from './certificate-factor.service.js';
 import './identity.errors.js';
 import { identityRepository as repo } from './identity.repository.js';
-import type { SignInStage, UserRow } from './identity.table.js';
+import type { SignInChallengeRow, SignInStage, UserRow } from './identity.table.js';
 import { dummyPasswordHash, hashPassword, needsRehash, verifyPassword } from './password.js';
-import { passwordProblems, type SecurityPolicy, type SecurityPolicyService } from './security-policy.js';
+import { passwordProblems, type SecondFactorMethod, type SecurityPolicy, type SecurityPolicyService } from './security-policy.js';
 import { hashToken, newToken, type ClientInfo, type OpenedSession, type SessionService } from './session.service.js';
 import type { TotpService } from './totp.service.js';
 import type { TotpEnrolment } from './totp.js';
@@ -19,21 +21,34 @@ export const challengeMs = 5 * 60_000;
  */
 export const ipThresholdFactor = 4;
 
-/** Second-factor methods a challenge offers; the SM2 certificate factor joins with the pki module. */
-export type SecondFactorMethod = 'totp';
+export type { SecondFactorMethod } from './security-policy.js';
 
 export type SignInOutcome =
-  | { readonly stage: 'complete'; readonly session: OpenedSession }
-  | { readonly stage: SignInStage; readonly challengeId: string; readonly methods: SecondFactorMethod[] };
+  | {
+      readonly stage: 'complete';
+      readonly session: OpenedSession;
+      /** The certificate whose key signed this sign-in's nonce, when the second factor was one. */
+      readonly certificateSerial?: string;
+    }
+  | {
+      readonly stage: SignInStage;
+      readonly challengeId: string;
+      /** At `second_factor` the methods the user can use; at `enrol_second_factor` those he may enrol. */
+      readonly methods: SecondFactorMethod[];
+      /** The nonce to sign with the certificate's key, when `sm2` is among the methods. */
+      readonly nonce?: string;
+      /** The account name the signed message must carry, with the nonce. */
+      readonly username?: string;
+    };
 
 const invalid = () => new AppError('auth.invalid_credentials');
 
 export function createSignInService(
   ctx: Pick<AppContext, 'db' | 'clock' | 'config'>,
-  deps: { policies: SecurityPolicyService; sessions: SessionService; totp: TotpService },
+  deps: { policies: SecurityPolicyService; sessions: SessionService; totp: TotpService; certificates: CertificateFactorService },
 ) {
   const { db, clock, config } = ctx;
-  const { policies, sessions, totp } = deps;
+  const { policies, sessions, totp, certificates } = deps;
   const nowIso = () => clock.now().toISOString();
 
   async function lockedUntil(key: string): Promise<number> {
@@ -61,10 +76,10 @@ export function createSignInService(
   const userKey = (userId: string) => `user:${userId}`;
   const ipKey = (ip: string | undefined) => `ip:${ip ?? 'unknown'}`;
 
-  async function failFor(userId: string): Promise<never> {
+  async function failFor(userId: string, error: AppError = invalid()): Promise<never> {
     const policy = await policies.get();
     await countFailure(userKey(userId), policy.lockoutThreshold, policy);
-    throw invalid();
+    throw error;
   }
 
   function passwordExpired(user: UserRow, policy: SecurityPolicy): boolean {
@@ -76,7 +91,9 @@ export function createSignInService(
   /** The next step after `passed` (stages run in the order second factor → password → enrolment). */
   async function next(user: UserRow, passed: SignInStage | null, client: ClientInfo): Promise<SignInOutcome> {
     const policy = await policies.get();
-    const enrolled = await totp.isEnrolled(user.id);
+    // Only methods the policy accepts count: a user with none of them enrols one when it is required.
+    const usable = await certificates.usableMethods(user.id);
+    const enrolled = usable.length > 0;
     let stage: SignInStage | undefined;
     if (passed === null && enrolled) stage = 'second_factor';
     else if (passed !== 'change_password' && (user.must_change_password === 1 || passwordExpired(user, policy))) {
@@ -89,6 +106,11 @@ export function createSignInService(
       return { stage: 'complete', session: await sessions.open(user.id, client) };
     }
     const challengeId = newToken();
+    const methods: SecondFactorMethod[] =
+      stage === 'second_factor' ? usable : stage === 'enrol_second_factor' ? [...policy.secondFactorMethods] : [];
+    // A fresh 256-bit nonce per challenge, stored with it: it expires with the challenge and is
+    // used up with it, so a signature never serves twice.
+    const nonce = methods.includes('sm2') ? newToken() : null;
     await repo.deleteExpiredChallenges(db, nowIso());
     await repo.insertChallenge(db, {
       id_hash: hashToken(challengeId),
@@ -96,19 +118,27 @@ export function createSignInService(
       stage,
       created_at: nowIso(),
       expires_at: new Date(clock.now().getTime() + challengeMs).toISOString(),
+      nonce,
     });
-    return { stage, challengeId, methods: stage === 'second_factor' ? ['totp'] : [] };
+    return { stage, challengeId, methods, ...(nonce ? { nonce, username: user.username } : {}) };
   }
 
-  /** The user behind an open challenge of `stage`; unknown, used or expired challenges fail. */
-  async function challengeUser(challengeId: string, stage: SignInStage): Promise<UserRow> {
+  /** An open challenge of `stage` and its user; unknown, used or expired challenges fail. */
+  async function openChallenge(challengeId: string, stage: SignInStage): Promise<{ user: UserRow; challenge: SignInChallengeRow }> {
     const challenge = await repo.findChallenge(db, hashToken(challengeId));
     if (!challenge || challenge.stage !== stage || Date.parse(challenge.expires_at) <= clock.now().getTime()) {
       throw new AppError('auth.challenge_expired');
     }
     const user = await repo.findUserById(db, challenge.user_id);
     if (!user || user.status !== 'active' || (await lockedUntil(userKey(user.id)))) throw invalid();
-    return user;
+    return { user, challenge };
+  }
+
+  const challengeUser = async (challengeId: string, stage: SignInStage): Promise<UserRow> => (await openChallenge(challengeId, stage)).user;
+
+  /** Throws unless the policy accepts `method` as a second factor. */
+  async function accepted(method: SecondFactorMethod): Promise<void> {
+    if (!(await policies.get()).secondFactorMethods.includes(method)) throw new AppError('identity.second_factor_method_not_allowed');
   }
 
   /** Uses a challenge up; a second request with the same id fails. */
@@ -141,9 +171,49 @@ export function createSignInService(
     /** Completes the second-factor stage with a TOTP code; wrong and replayed codes are failures. */
     async secondFactor(challengeId: string, code: string, client: ClientInfo): Promise<SignInOutcome> {
       const user = await challengeUser(challengeId, 'second_factor');
+      if (!(await policies.get()).secondFactorMethods.includes('totp')) return failFor(user.id);
       if (!(await totp.verify(user.id, code))) return failFor(user.id);
       await consume(challengeId);
       return next(user, 'second_factor', client);
+    },
+
+    /**
+     * Completes the second-factor stage with the bound certificate's SM2 signature of the
+     * challenge's nonce. A signature that does not verify is the generic failure; a certificate
+     * that expired, was revoked or is no longer trusted is refused with its own code. Both count
+     * towards the lockout.
+     */
+    async certificateFactor(challengeId: string, signature: Uint8Array, client: ClientInfo): Promise<SignInOutcome> {
+      const { user, challenge } = await openChallenge(challengeId, 'second_factor');
+      if (!challenge.nonce || !(await policies.get()).secondFactorMethods.includes('sm2')) {
+        return failFor(user.id, new AppError('auth.certificate_not_bound'));
+      }
+      const verdict = await certificates.verifySignIn(user, challenge.nonce, signature, client.origin);
+      if (verdict.result === 'invalid') return failFor(user.id);
+      if (verdict.result === 'refused') return failFor(user.id, new AppError(verdict.code));
+      await consume(challengeId);
+      await certificates.markUsed(user.id, verdict.serial);
+      const outcome = await next(user, 'second_factor', client);
+      return outcome.stage === 'complete' ? { ...outcome, certificateSerial: verdict.serial } : outcome;
+    },
+
+    /**
+     * Binds a certificate at a sign-in that must enrol a second factor: the signed nonce proves the
+     * key and serves as this sign-in's second factor.
+     */
+    async enrolCertificate(challengeId: string, proof: CertificateProof, client: ClientInfo, who: AuditContext): Promise<SignInOutcome> {
+      const { user, challenge } = await openChallenge(challengeId, 'enrol_second_factor');
+      await accepted('sm2');
+      if (!challenge.nonce) throw new AppError('auth.challenge_expired');
+      const cert = await certificates.checkAtSignIn(user, proof, challenge.nonce, client.origin);
+      const actor = { ...who, actorId: user.id, actorName: user.username, orgId: user.org_id };
+      await db.transaction().execute(async (trx) => {
+        if ((await repo.deleteChallenge(trx, hashToken(challengeId))) !== 1) throw new AppError('auth.challenge_expired');
+        await certificates.bind(trx, user, cert, actor, true);
+      });
+      await certificates.markUsed(user.id, cert.serial);
+      const outcome = await next((await repo.findUserById(db, user.id))!, 'enrol_second_factor', client);
+      return outcome.stage === 'complete' ? { ...outcome, certificateSerial: cert.serial } : outcome;
     },
 
     /** Sets the new password a first sign-in (or an expired password) asks for. */
@@ -163,12 +233,14 @@ export function createSignInService(
 
     async startEnrolment(challengeId: string): Promise<TotpEnrolment> {
       const user = await challengeUser(challengeId, 'enrol_second_factor');
+      await accepted('totp');
       return totp.startEnrolment(user.id, user.username);
     },
 
     /** Confirms enrolment with a first code, which also serves as this sign-in's second factor. */
     async confirmEnrolment(challengeId: string, code: string, client: ClientInfo): Promise<SignInOutcome> {
       const user = await challengeUser(challengeId, 'enrol_second_factor');
+      await accepted('totp');
       await totp.confirm(user.id, code);
       await consume(challengeId);
       await repo.updateUser(db, user.id, { must_enrol_second_factor: 0, updated_at: nowIso() });

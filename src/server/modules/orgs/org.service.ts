@@ -136,6 +136,21 @@ export function createOrgService(ctx: Pick<AppContext, 'db' | 'clock'>) {
       return [...ids];
     },
 
+    /**
+     * What grants cover, for filtering lists: `all` when a subtree grant covers the whole deployment
+     * — its organisation's ancestors lead to it alone (Hinggan's league under the region) — else the
+     * covered ids.
+     */
+    async scopeOf(grants: readonly { orgId: string; scope: 'org' | 'subtree' }[]): Promise<string[] | 'all'> {
+      for (const grant of grants) {
+        if (grant.scope !== 'subtree') continue;
+        let row = await repo.findById(db, grant.orgId);
+        while (row?.parent_id && (await repo.countChildren(db, row.parent_id)) === 1) row = await repo.findById(db, row.parent_id);
+        if (row && row.parent_id === null) return 'all';
+      }
+      return this.idsCovered(grants);
+    },
+
     async list(filter: { parentId?: string; kinds?: OrgKind[]; page: number; pageSize: number }) {
       const { rows, total } = await repo.list(
         db,

@@ -10,6 +10,8 @@ export { caPolicy, certificatePolicy, issuePolicy, type CertificateScope } from 
 export { caProfiles, type CaProfile } from './pki.keys.js';
 export { revocationReasons, type RevocationReason } from './pki.x509.js';
 export { pkiErrors } from './pki.errors.js';
+export { certificateCheckStatuses } from './pki.schema.js';
+export { parseCertificate, type ParsedCertificate } from './pki.x509.js';
 
 /**
  * The internal CA. Other modules use `createPkiService(ctx).verifyCertificate(pem, { at })` to check
@@ -33,5 +35,10 @@ export const pkiModule: PlatformModule = {
   pages: async (app, { ctx }) => {
     await app.register(pkiPublicRoutes, { pki: serviceOf(ctx) });
   },
+  // Private keys the CA keeps (roots, generated seal keys), in SM4 envelopes under the data key.
+  sealedColumns: [
+    { table: 'ca_roots', key: 'id', column: 'private_key_envelope', context: 'pki.ca_root' },
+    { table: 'certificates', key: 'serial', column: 'sealed_private_key', context: 'pki.seal_key' },
+  ],
   nav: [{ key: 'pki', label: '证书管理', icon: 'SafetyCertificateOutlined', order: 87, roles: ['secadmin'] }],
 };

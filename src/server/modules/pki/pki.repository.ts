@@ -53,6 +53,23 @@ export const pkiRepository = {
     return { rows, total: Number(count.n) };
   },
 
+  /** An organisation's valid SM2 seal certificates in force at `at` whose key the CA keeps, newest first. */
+  async sealCertificatesOf(db: DbOrTrx, orgId: string, at: string): Promise<CertificateRow[]> {
+    return db
+      .selectFrom('certificates')
+      .selectAll()
+      .where('kind', '=', 'seal')
+      .where('org_id', '=', orgId)
+      .where('status', '=', 'valid')
+      .where('profile', '=', 'sm2')
+      .where('sealed_private_key', 'is not', null)
+      .where('not_before', '<=', at)
+      .where('not_after', '>=', at)
+      .orderBy('not_before', 'desc')
+      .orderBy('serial')
+      .execute();
+  },
+
   /** Marks a valid certificate revoked; false when it was not valid (already revoked or missing). */
   async revoke(db: DbOrTrx, serial: string, at: string, reason: RevocationReason): Promise<boolean> {
     const result = await db

@@ -106,4 +106,21 @@ describeEachDialect('internal CA', (database) => {
     expect(await pki.rootCertificatePem('p256')).not.toBe(await pki.rootCertificatePem('sm2'));
     expect((await pki.crl('p256')).profile).toBe('p256');
   });
+
+  it('lists the seal certificates an organisation can seal with at a time: SM2, in force, not revoked, key kept', async () => {
+    await ready();
+    const orgId = (await pki.issue({ kind: 'seal', orgKey: creditOrg.ref, name: '测试局旧章', profile: 'sm2' })).certificate.orgId!;
+    const at = new Date();
+    const before = (await pki.sealCertificatesOf(orgId, { at })).map((c) => c.serial);
+    const current = await pki.issue({ kind: 'seal', orgKey: creditOrg.ref, name: '测试局公章', profile: 'sm2' });
+    const browser = await pki.issue({ kind: 'seal', orgKey: creditOrg.ref, name: '测试局浏览器章', profile: 'p256' });
+    const revoked = await pki.issue({ kind: 'seal', orgKey: creditOrg.ref, name: '测试局作废章', profile: 'sm2' });
+    await pki.revoke(revoked.certificate.serial, 'superseded');
+    const found = (await pki.sealCertificatesOf(orgId)).map((c) => c.serial);
+    expect(found).toContain(current.certificate.serial);
+    expect(found).not.toContain(browser.certificate.serial);
+    expect(found).not.toContain(revoked.certificate.serial);
+    expect(found).toHaveLength(before.length + 1);
+    expect(await pki.sealCertificatesOf(orgId, { at: new Date('2020-01-01T00:00:00Z') })).toEqual([]);
+  });
 });

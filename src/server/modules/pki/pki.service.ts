@@ -287,6 +287,16 @@ export function createPkiService(
       return checkCertificate(certificate, options.at ?? clock.now(), roots, (serial) => repo.findCertificate(db, serial));
     },
 
+    /**
+     * The organisation's seal certificates that can seal at `at` (default now): not revoked, SM2,
+     * within their validity, with a key the CA keeps; newest first. The documents module's 用印
+     * takes one of these and `sealPrivateKey(serial)`.
+     */
+    async sealCertificatesOf(orgId: string, options: { at?: Date } = {}): Promise<CertificateInfo[]> {
+      const rows = await repo.sealCertificatesOf(db, orgId, (options.at ?? clock.now()).toISOString());
+      return rows.map(toCertificateInfo);
+    },
+
     /** PKCS#8 PEM of a seal key the CA generated and keeps (for sealing documents). */
     async sealPrivateKey(serial: string): Promise<string> {
       const row = await repo.findCertificate(db, serial.toLowerCase());

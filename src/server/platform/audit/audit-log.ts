@@ -25,6 +25,9 @@ export interface AuditEvents {
   'audit.export': { format: 'jsonl' | 'csv'; filter: Record<string, unknown> };
   'audit.purge': { before: string; throughSeq: number; deleted: number; retentionDays: number };
   'keys.rotate': { keyId: number };
+  'keys.rotate_index': Record<string, never>;
+  'keys.reencrypt': { keyId: number; scanned: number; rewritten: number; unreadable: number };
+  'keys.retire': { dataKeyIds: number[]; previousIndexKey: boolean };
 }
 
 export type AuditAction = keyof AuditEvents & string;

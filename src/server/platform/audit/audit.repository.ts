@@ -7,6 +7,13 @@ import type { AuditCheckpointRow, AuditCheckpointTable, AuditEventRow, AuditOutc
 /** What the auditor may search by; every field is optional. */
 export interface AuditSearch {
   readonly actorId?: string;
+  /** The user name the event was recorded under (also finds failed sign-ins of that name's account). */
+  readonly actorName?: string;
+  /**
+   * Only events of these organisations (an auditor whose grant covers part of the deployment).
+   * Events of no organisation (the CLI, unknown user names) are the whole deployment's and excluded.
+   */
+  readonly orgIds?: readonly string[];
   /** `auth` finds `auth.sign_in`, `auth.denied`, …; a full action name finds only it. */
   readonly actionPrefix?: string;
   readonly objectType?: string;
@@ -210,6 +217,8 @@ export const auditRepository = {
     const limit = Math.min(Math.max(filter.limit ?? 50, 1), 1000);
     let query = db.selectFrom('audit_events').selectAll();
     if (filter.actorId) query = query.where('actor_id', '=', filter.actorId);
+    if (filter.actorName) query = query.where('actor_name', '=', filter.actorName);
+    if (filter.orgIds) query = filter.orgIds.length ? query.where('org_id', 'in', filter.orgIds) : query.where(sql<boolean>`1 = 0`);
     if (filter.actionPrefix) {
       const prefix = filter.actionPrefix;
       query = query.where((eb) =>

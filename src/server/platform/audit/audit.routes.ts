@@ -2,6 +2,7 @@ import { Readable } from 'node:stream';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../db/database.js';
+import type { Actor } from '../actor.js';
 import { errorResponses } from '../http/schemas.js';
 import { authorize } from '../policy/index.js';
 import { auditLogPolicy } from './audit.policy.js';
@@ -16,6 +17,11 @@ export interface AuditRoutesOptions {
   readonly trustedKeys: readonly string[];
   /** When given, denials, exports and verifications are themselves audited. */
   readonly log?: AuditLog;
+  /**
+   * The organisations whose events an auditor may read: `all` for a grant over the whole
+   * deployment, else the ids his grants cover. Without it every auditor reads everything.
+   */
+  readonly scope?: (actor: Actor) => Promise<readonly string[] | 'all'>;
 }
 
 const tags = ['审计'];
@@ -24,6 +30,7 @@ const instant = z.iso.datetime({ offset: true });
 
 const filterSchema = z.object({
   actorId: z.string().min(1).max(100).optional(),
+  actorName: z.string().trim().min(1).max(100).optional().describe('操作人用户名（精确匹配）'),
   action: z
     .string()
     .regex(/^[a-z][a-z0-9_]*(\.[a-z0-9_]+)*\.?$/, '须为动作名或其前缀，如 auth 或 auth.sign_in')
@@ -55,6 +62,7 @@ const eventSchema = z
 
 const toSearch = (q: z.infer<typeof filterSchema>): AuditSearch => ({
   ...(q.actorId ? { actorId: q.actorId } : {}),
+  ...(q.actorName ? { actorName: q.actorName } : {}),
   ...(q.action ? { actionPrefix: q.action } : {}),
   ...(q.objectType ? { objectType: q.objectType } : {}),
   ...(q.objectId ? { objectId: q.objectId } : {}),
@@ -67,7 +75,12 @@ const toSearch = (q: z.infer<typeof filterSchema>): AuditSearch => ({
  * The auditor's face of the audit log: search, export and verify. Only the 审计管理员 (`auditor`)
  * role may use it; the system and security administrators are refused (三员分立).
  */
-export const auditRoutes: FastifyPluginAsyncZod<AuditRoutesOptions> = async (app, { db, trustedKeys, log }) => {
+export const auditRoutes: FastifyPluginAsyncZod<AuditRoutesOptions> = async (app, { db, trustedKeys, log, scope }) => {
+  /** The search narrowed to the organisations the auditor's grants cover. */
+  const scoped = async (actor: Actor, search: AuditSearch): Promise<AuditSearch> => {
+    const orgIds = scope ? await scope(actor) : 'all';
+    return orgIds === 'all' ? search : { ...search, orgIds };
+  };
   // Denials are audited by the platform's error handler, like every other refused permission.
   app.get(
     '/audit/events',
@@ -87,7 +100,7 @@ export const auditRoutes: FastifyPluginAsyncZod<AuditRoutesOptions> = async (app
       authorize(request.actor, auditLogPolicy, 'search', undefined);
       const { before, limit, ...filter } = request.query;
       const page = await auditRepository.search(db, {
-        ...toSearch(filter),
+        ...(await scoped(request.actor!, toSearch(filter))),
         limit,
         ...(before !== undefined ? { beforeSeq: before } : {}),
       });
@@ -124,10 +137,11 @@ export const auditRoutes: FastifyPluginAsyncZod<AuditRoutesOptions> = async (app
     async (request, reply) => {
       authorize(request.actor, auditLogPolicy, 'export', undefined);
       const { format, ...filter } = request.query;
-      const search = toSearch(filter);
+      const requested = toSearch(filter);
+      const search = await scoped(request.actor!, requested);
       if (log) {
         await db.transaction().execute((trx) =>
-          log.append(trx, { ...auditContext(request), action: 'audit.export', details: { format, filter: { ...search } } }),
+          log.append(trx, { ...auditContext(request), action: 'audit.export', details: { format, filter: { ...requested } } }),
         );
       }
       const ext = format === 'csv' ? 'csv' : 'jsonl';
