@@ -42,6 +42,7 @@ export function CertificateSignInForm({ challenge, pending, error, onCancel, onS
   return (
     <Form<KeyFormValues> form={form} layout="vertical" requiredMark={false} disabled={pending || signing} onFinish={onFinish} name="certificateSignIn">
       <StepForm pending={pending || signing} error={problem ?? error} onCancel={onCancel} submitLabel="签名并登录">
+        <Typography.Paragraph>请用数字证书的私钥签名以完成登录：选择私钥文件，签名在本机完成，私钥不会上传。</Typography.Paragraph>
         <KeyFields form={form} />
       </StepForm>
     </Form>
