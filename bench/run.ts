@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util';
 import { benchAudit } from './audit.js';
 import { benchBackup } from './backup.js';
 import { benchCrypto } from './crypto.js';
+import { benchDocumentRender } from './document-render.js';
 import { benchPortalHome } from './portal-home.js';
 import { benchSignIn } from './sign-in.js';
 import { benchStartup } from './startup.js';
@@ -17,6 +18,7 @@ const benchmarks: Record<string, (options: BenchOptions) => Promise<object>> = {
   backup: benchBackup,
   crypto: benchCrypto,
   'sign-in': benchSignIn,
+  'document-render': benchDocumentRender,
 };
 
 export interface BenchOptions {
