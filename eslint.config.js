@@ -26,16 +26,22 @@ export default tseslint.config(
       'no-restricted-imports': ['error', { patterns: [{ group: ['**/modules/**'], message: 'The platform must not import modules.' }] }],
     },
   },
-  {
-    // Modules meet only through each other's index.ts.
-    files: ['src/server/modules/*/**/*.ts', 'src/server/modules/*/**/*.tsx'],
+  // Modules meet only through each other's index.ts. From a file at depth N in a module (1: the
+  // module's folder itself), `../` × N reaches modules/, so `../` × N + `<other>/<not index.js>` is
+  // another module's inside; fewer `../` stay within the module.
+  ...[1, 2, 3].map((depth) => ({
+    files: [`src/server/modules/*/${'*/'.repeat(depth - 1)}*.{ts,tsx}`],
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ regex: '^\\.\\./(?!\\.)[^/]+/(?!index\\.js$).+', message: "Import another module only through its index.js." }] },
+        {
+          patterns: [
+            { regex: `^${'\\.\\./'.repeat(depth)}(?!\\.)[^/]+/(?!index\\.js$).+`, message: 'Import another module only through its index.js.' },
+          ],
+        },
       ],
     },
-  },
+  })),
   {
     // The workbench imports only shared contracts, never server code.
     files: ['src/workbench/**/*.{ts,tsx}'],

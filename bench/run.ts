@@ -6,8 +6,12 @@ import { parseArgs } from 'node:util';
 import { benchAudit } from './audit.js';
 import { benchBackup } from './backup.js';
 import { benchCrypto } from './crypto.js';
+import { benchDocumentDistribute } from './document-distribute.js';
+import { benchDocumentInbox } from './document-inbox.js';
 import { benchDocumentRender } from './document-render.js';
+import { benchDocumentsScale } from './documents-scale.js';
 import { benchPortalHome } from './portal-home.js';
+import { benchSearch } from './search.js';
 import { benchSignIn } from './sign-in.js';
 import { benchStartup } from './startup.js';
 
@@ -18,7 +22,11 @@ const benchmarks: Record<string, (options: BenchOptions) => Promise<object>> = {
   backup: benchBackup,
   crypto: benchCrypto,
   'sign-in': benchSignIn,
+  search: benchSearch,
   'document-render': benchDocumentRender,
+  'document-distribute': benchDocumentDistribute,
+  'document-inbox': benchDocumentInbox,
+  'documents-scale': benchDocumentsScale,
 };
 
 export interface BenchOptions {

@@ -5,7 +5,9 @@ import { MigrationError } from '../server/db/migrate.js';
 import { AppError } from '../server/platform/errors/app-error.js';
 import { registerBackupCommands } from './commands/backup.js';
 import { registerAuditCommands } from './commands/audit.js';
+import { registerArchiveCommands } from './commands/archive.js';
 import { registerCaCommands } from './commands/ca.js';
+import { registerDocumentCommands } from './commands/document.js';
 import { registerKeysCommands } from './commands/keys.js';
 import { registerMigrateCommands } from './commands/migrate.js';
 import { registerOrgCommands } from './commands/org.js';
@@ -30,6 +32,8 @@ registerCaCommands(program);
 registerAuditCommands(program);
 registerBackupCommands(program);
 registerKeysCommands(program);
+registerArchiveCommands(program);
+registerDocumentCommands(program);
 registerSignChallengeCommand(program);
 
 function translateCommanderError(text: string): string {

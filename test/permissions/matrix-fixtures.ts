@@ -1,4 +1,6 @@
 import type { FastifyInstance } from 'fastify';
+import type { DatabaseHandle } from '../../src/server/db/database.js';
+import { matrixReceivingFixtures } from '../../src/server/modules/documents/receiving.testing.js';
 import { importColumns } from '../../src/server/modules/orgs/index.js';
 import { roles, type Role } from '../../src/shared/roles.js';
 import { signIn } from '../support/app.js';
@@ -27,6 +29,11 @@ export interface Fixtures {
   readonly unique: () => string;
   /** Signs the actor in once more, a session to end (the password route ends the earlier ones). */
   readonly openSpareSession: (actor: MatrixActor) => Promise<void>;
+  /** A draft of each organisation (kind 纪要) with one attachment: own by mx.clerk, other by the other organisation's user. */
+  readonly documents: Record<Target, { id: string; attachmentId: string }>;
+  /** A delivery waiting for 签收 in each organisation, and a 件 filed in each (receiving and filing). */
+  readonly incoming: Record<Target, { id: string }>;
+  readonly archive: Record<Target, { id: string }>;
   /** Strings that identify the other organisation's objects: none may reach a caller without scope there. */
   readonly otherMarkers: readonly string[];
 }
@@ -76,7 +83,7 @@ async function sessionIdOf(inject: Inject, cookie: string): Promise<string> {
 }
 
 /** Everything the matrix needs, made through the API by the demo administrators of the whole league. */
-export async function matrixFixtures(app: FastifyInstance): Promise<{ fx: Fixtures; actors: MatrixActor[] }> {
+export async function matrixFixtures(app: FastifyInstance, database: DatabaseHandle): Promise<{ fx: Fixtures; actors: MatrixActor[] }> {
   const inject = injector(app);
   const sysadmin = await signIn(app, 'sysadmin');
   const secadmin = await signIn(app, 'secadmin');
@@ -106,6 +113,26 @@ export async function matrixFixtures(app: FastifyInstance): Promise<{ fx: Fixtur
   };
   const certs = { own: await issue('own'), other: await issue('other') };
 
+  const draft = async (cookie: string, orgId: string) => {
+    const created = (
+      await check('document', inject('POST', '/api/v1/documents', cookie, { orgId, kind: 'minutes', title: '矩阵测试会议纪要', bodyHtml: '<p>会议议定。</p>' }))
+    ).json();
+    const attached = await app.inject({
+      method: 'POST',
+      url: `/api/v1/documents/${created.id}/attachments?name=matrix.txt`,
+      headers: { cookie, 'content-type': 'text/plain' },
+      payload: '矩阵附件',
+    });
+    if (attached.statusCode !== 201) throw new Error(`attachment: ${attached.body}`);
+    return { id: created.id as string, attachmentId: attached.json().attachments[0].id as string };
+  };
+  const documents = {
+    own: await draft(actors.find((a) => a.role === 'clerk')!.cookie, orgs.own.id),
+    other: await draft(users.other.cookie, orgs.other.id),
+  };
+
+  const receiving = await matrixReceivingFixtures(database, { own: orgs.own.id, other: orgs.other.id });
+
   const { actions: _actions, ...securityPolicy } = (await check('policy', inject('GET', '/api/v1/security/policy', secadmin))).json();
   let counter = 0;
   const fx: Fixtures = {
@@ -120,7 +147,10 @@ export async function matrixFixtures(app: FastifyInstance): Promise<{ fx: Fixtur
       const spare = await check(`spare ${actor.username}`, inject('POST', '/api/v1/session', undefined, { username: actor.username, password: actor.password }));
       actor.spareSessionId = await sessionIdOf(inject, cookieOf(spare));
     },
-    otherMarkers: [users.other.id, users.other.username, certs.other.serial, otherSessionId],
+    documents,
+    incoming: receiving.incoming,
+    archive: receiving.archive,
+    otherMarkers: [documents.other.id, receiving.incoming.other.id, receiving.archive.other.id, users.other.id, users.other.username, certs.other.serial, otherSessionId],
   };
   return { fx, actors };
 }

@@ -53,7 +53,7 @@ describeEachDialect('permission matrix: every route × role × own/other organis
         }
       },
     });
-    ({ fx, actors } = await matrixFixtures(app));
+    ({ fx, actors } = await matrixFixtures(app, database()));
   }, 60_000);
 
   afterAll(async () => {

@@ -282,6 +282,849 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/documents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 列出可见的发文（本机关及其办公室、拟稿单位、联合发文机关、本人拟稿） */
+        get: operations["listDocuments"];
+        put?: never;
+        /**
+         * 拟稿：新建公文草稿
+         * @description 保存时检查行文规则（上行文主送一个、不抄送下级；请示一文一事；越级须抄送被越过机关）；正文清理为段落与标题层级。密级只接受非密、秘密。
+         */
+        post: operations["createDocument"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/documents/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 查看公文 */
+        get: operations["getDocument"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** 修改公文（拟稿、核稿、审核、签发环节的办理人；正文或标题的每次修改保存为新版本） */
+        patch: operations["updateDocument"];
+        trace?: never;
+    };
+    "/api/v1/documents/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 核稿、办公室审核或复核：同意并送下一环节 */
+        post: operations["approveDocument"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/documents/{id}/attachments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 上传附件（请求体为文件本身，Content-Type 为其类型）
+         * @description 允许的类型：application/pdf、application/vnd.openxmlformats-officedocument.wordprocessingml.document、application/vnd.openxmlformats-officedocument.spreadsheetml.sheet、application/vnd.openxmlformats-officedocument.presentationml.presentation、application/msword、application/vnd.ms-excel、application/ofd、image/png、image/jpeg、image/tiff、text/plain、text/csv。文件内容须与声明的类型一致，大小不超过上限。
+         */
+        post: operations["addDocumentAttachment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/documents/{id}/attachments/{attachmentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 下载附件 */
+        get: operations["downloadDocumentAttachment"];
+        put?: never;
+        post?: never;
+        /** 删除附件 */
+        delete: operations["removeDocumentAttachment"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/documents/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 撤销尚未核发的公文（拟稿人或发文机关文秘） */
+        post: operations["cancelDocument"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/documents/{id}/countersign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 会签（联合发文机关领导；全部会签后送签发） */
+        post: operations["countersignDocument"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/documents/{id}/diff": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 比较两个版本（按词语） */
+        get: operations["diffDocumentVersions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/documents/{id}/final": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 下载正式公文（PDF，用印后为盖章件） */
+        get: operations["downloadDocumentFinal"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/documents/{id}/flow": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 流转记录（每一环节的办理人、时间、意见）与分发情况 */
+        get: operations["getDocumentFlow"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/documents/{id}/issue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 核发：分发到全部主送、抄送机关 */
+        post: operations["issueDocument"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/documents/{id}/receipts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 发文的分发与回执：各收文机关的签收、退回、办结情况 */
+        get: operations["listDocumentReceipts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/documents/{id}/register": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 编号登记：取发文字号（机关代字〔年份〕序号号） */
+        post: operations["registerDocument"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/documents/{id}/return": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 退回到此前某一环节（须写明理由） */
+        post: operations["returnDocument"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/documents/{id}/seal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 用印：生成 GB/T 9704 版式并加盖 SM2 电子印章 */
+        post: operations["sealDocument"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/documents/{id}/sign-off": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 领导签发（记录签发人、意见与成文日期；不能重复签发） */
+        post: operations["signOffDocument"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/documents/{id}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 拟稿完成，送审（检查行文规则与正文） */
+        post: operations["submitDocument"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/documents/{id}/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 正文版本（痕迹保留） */
+        get: operations["listDocumentVersions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/documents/{id}/versions/{number}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 查看某一版本 */
+        get: operations["getDocumentVersion"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/documents/archive": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 档案：单位的归档文件（按档号排列） */
+        get: operations["listArchive"];
+        put?: never;
+        /**
+         * 归档：已核发的发文或已办结的收文组件归档，编档号，加盖归档章
+         * @description 原件（含电子印章）保持不变；归档件为原件后追加增量更新，在首页右上角加盖归档章（全宗号、年度、件号、机构、保管期限、页数）。
+         */
+        post: operations["fileDocument"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/documents/archive/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 档案详情：档号、著录项和办理过程元数据 */
+        get: operations["getArchiveItem"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/documents/archive/{id}/file": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 下载归档件（加盖归档章）或原件 */
+        get: operations["downloadArchiveFile"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/documents/archive/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 导出归档包（单位 × 年度，tar.gz）：原件、归档件、DA/T 46 元数据 XML、签名验证、SM3 清单及平台 SM2 签名 */
+        get: operations["exportArchive"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/documents/archive/fonds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 单位的全宗设置（全宗号、默认机构） */
+        get: operations["getArchiveFonds"];
+        /** 设置全宗号和默认机构（问题）代码；已有归档文件后全宗号不能更改 */
+        put: operations["updateArchiveFonds"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/documents/inbox": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 收文箱：按环节筛选，附各环节计数和逾期标记
+         * @description 默认列出全部待办（待签收至承办中）。承办、协办单位的收文箱还列出上级机关交办给本单位的收文（assignedAs）。
+         */
+        get: operations["listInbox"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/documents/inbox/supervision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 催办看板：逾期及即将到期的收文 */
+        get: operations["getSupervisionBoard"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/documents/inboxes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 我服务的收文箱及各环节待办数 */
+        get: operations["listInboxes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/documents/incoming/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 收文详情：处理记录、传阅、催办 */
+        get: operations["getIncoming"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/documents/incoming/{id}/circulate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 传阅：送领导和相关人员阅知 */
+        post: operations["circulateIncoming"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/documents/incoming/{id}/complete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 办结：填写办理结果，关联复文 */
+        post: operations["completeIncoming"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/documents/incoming/{id}/file": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 下载收文的正式版 PDF（含电子印章）或纸质来文扫描件 */
+        get: operations["downloadIncomingFile"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/documents/incoming/{id}/handle": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 承办：承办单位记录办理情况（协办单位记录协办意见） */
+        post: operations["handleIncoming"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/documents/incoming/{id}/instruct": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 批办：领导批示，指定承办、协办单位和办理时限（工作日） */
+        post: operations["instructIncoming"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/documents/incoming/{id}/propose": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 拟办 */
+        post: operations["proposeIncoming"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/documents/incoming/{id}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 阅文：标记传阅件已阅（可附阅批意见） */
+        post: operations["readIncoming"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/documents/incoming/{id}/readers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 可传阅的人员（本机关及其办公室的领导、工作人员） */
+        get: operations["listCirculationReaders"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/documents/incoming/{id}/register": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 登记（按本机关、年度连续编收文编号） */
+        post: operations["registerIncoming"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/documents/incoming/{id}/remind": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 人工催办 */
+        post: operations["remindIncoming"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/documents/incoming/{id}/review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 初审：通过，或退回发文机关并说明理由 */
+        post: operations["reviewIncoming"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/documents/incoming/{id}/sign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 签收（向发文机关回执签收人和时间） */
+        post: operations["signIncoming"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/documents/incoming/paper": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 登记纸质来文（签收并登记，进入初审） */
+        post: operations["registerPaperIncoming"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/documents/incoming/scans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 上传纸质来文扫描件（PDF、JPEG 或 PNG，按文件内容判断类型）
+         * @description 请求体为文件本身；Content-Type 为 application/pdf、image/jpeg、image/png 或 application/octet-stream。随后以返回的 fileId 登记纸质来文。
+         */
+        post: operations["uploadIncomingScan"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/documents/reading": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 传阅给我的文件（未阅在前） */
+        get: operations["listReading"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/documents/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 公文全文检索：标题、发文字号、正文和附件文字，只含调用者可见的公文
+         * @description 可见范围：本机关（及其办公室）的发文、本单位拟稿或本人拟稿的公文、已核发到本机关收文箱的公文、本机关登记的纸质来文。命中结果给出可打开的发文 id 和/或本机关的收文 id，标题和片段中的命中词以 <mark> 标出（已转义）。
+         */
+        get: operations["searchDocuments"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/documents/statistics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 发文、收文统计：各单位每月数量、平均办理时长、逾期率 */
+        get: operations["getDocumentStatistics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/documents/todo": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 我的待办：各环节待我办理的公文，含数量与超期标记 */
+        get: operations["documentTodo"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/documents/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 验证盖有电子印章的公文 PDF（公开，无需登录）
+         * @description 请求体为 PDF 文件本身（application/pdf），或 multipart/form-data 的 file 字段；不超过 20 MB，每个地址每分钟最多 20 次。答复盖章单位、印章、证书、盖章时间和结论；文件无效时 HTTP 状态仍为 200，结论见 status 和 code（如 documents.verify_altered）。文件不保存。
+         */
+        post: operations["verifySealedDocument"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/documents/workflows/{orgId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 机关的发文流程设置 */
+        get: operations["getDocumentWorkflow"];
+        /** 修改机关的发文流程（领导或系统管理员）：启停可选环节、办理角色与单位、办理时限 */
+        put: operations["updateDocumentWorkflow"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/orgs": {
         parameters: {
             query?: never;
@@ -802,6 +1645,400 @@ export interface components {
             pageSize: number;
             total: number;
         };
+        ArchiveFiling: {
+            incomingId: string;
+            /**
+             * @description 保管期限：Y 永久，D30 定期30年，D10 定期10年
+             * @enum {string}
+             */
+            retention: "Y" | "D30" | "D10";
+            /** @constant */
+            source: "received";
+            /** @description 默认取全宗设置 */
+            unitCode?: string;
+            unitName?: string;
+        } | {
+            documentId: string;
+            /**
+             * @description 保管期限：Y 永久，D30 定期30年，D10 定期10年
+             * @enum {string}
+             */
+            retention: "Y" | "D30" | "D10";
+            /** @constant */
+            source: "sent";
+            /** @description 默认取全宗设置 */
+            unitCode?: string;
+            unitName?: string;
+        };
+        ArchiveFilingInput: {
+            incomingId: string;
+            /**
+             * @description 保管期限：Y 永久，D30 定期30年，D10 定期10年
+             * @enum {string}
+             */
+            retention: "Y" | "D30" | "D10";
+            /** @constant */
+            source: "received";
+            /** @description 默认取全宗设置 */
+            unitCode?: string;
+            unitName?: string;
+        } | {
+            documentId: string;
+            /**
+             * @description 保管期限：Y 永久，D30 定期30年，D10 定期10年
+             * @enum {string}
+             */
+            retention: "Y" | "D30" | "D10";
+            /** @constant */
+            source: "sent";
+            /** @description 默认取全宗设置 */
+            unitCode?: string;
+            unitName?: string;
+        };
+        ArchiveFonds: {
+            actions: ("read" | "file" | "configure" | "export")[];
+            /** @description false：尚未设置，首次归档时自动分配全宗号（Q 加四位序号） */
+            configured: boolean;
+            /** @description 全宗号 */
+            fondsCode: string | null;
+            fondsName: string;
+            itemCount: number;
+            orgId: string;
+            orgName: string;
+            /** @description 默认机构（问题）代码 */
+            unitCode: string;
+            /** @description 默认机构（问题）名称，印在归档章上 */
+            unitName: string;
+            updatedAt: string | null;
+        };
+        ArchiveFondsInput: {
+            actions: ("read" | "file" | "configure" | "export")[];
+            /** @description false：尚未设置，首次归档时自动分配全宗号（Q 加四位序号） */
+            configured: boolean;
+            /** @description 全宗号 */
+            fondsCode: string | null;
+            fondsName: string;
+            itemCount: number;
+            orgId: string;
+            orgName: string;
+            /** @description 默认机构（问题）代码 */
+            unitCode: string;
+            /** @description 默认机构（问题）名称，印在归档章上 */
+            unitName: string;
+            updatedAt: string | null;
+        };
+        ArchiveFondsUpdate: {
+            /** @description 全宗号（档案馆给定）；不填则保留现有的，尚未设置时自动分配 */
+            fondsCode?: string;
+            /** @description 全宗名称；默认为单位全称 */
+            fondsName?: string;
+            orgId: string;
+            /** @default BGS */
+            unitCode: string;
+            /** @default 办公室 */
+            unitName: string;
+        };
+        ArchiveFondsUpdateInput: {
+            /** @description 全宗号（档案馆给定）；不填则保留现有的，尚未设置时自动分配 */
+            fondsCode?: string;
+            /** @description 全宗名称；默认为单位全称 */
+            fondsName?: string;
+            orgId: string;
+            /** @default BGS */
+            unitCode: string;
+            /** @default 办公室 */
+            unitName: string;
+        };
+        ArchiveItem: {
+            actions: ("read" | "download")[];
+            /** @description 档号：全宗号-门类代码·年度-保管期限-机构（问题）代码-件号 */
+            archivalCode: string;
+            category: string;
+            docNumber: string | null;
+            documentDate: string | null;
+            documentId: string | null;
+            filedAt: string;
+            filedByName: string;
+            fondsCode: string;
+            id: string;
+            incomingId: string | null;
+            itemNumber: number;
+            orgId: string;
+            pages: number;
+            responsible: string;
+            /**
+             * @description 保管期限：Y 永久，D30 定期30年，D10 定期10年
+             * @enum {string}
+             */
+            retention: "Y" | "D30" | "D10";
+            secrecy: string;
+            /** @enum {string} */
+            source: "sent" | "received";
+            title: string;
+            unitCode: string;
+            unitName: string;
+            year: number;
+        };
+        ArchiveItemDetail: {
+            actions: ("read" | "download")[];
+            /** @description 档号：全宗号-门类代码·年度-保管期限-机构（问题）代码-件号 */
+            archivalCode: string;
+            category: string;
+            docNumber: string | null;
+            documentDate: string | null;
+            documentId: string | null;
+            filedAt: string;
+            filedByName: string;
+            fondsCode: string;
+            id: string;
+            incomingId: string | null;
+            itemNumber: number;
+            metadata: components["schemas"]["ArchiveMetadata"];
+            orgId: string;
+            originalSm3: string;
+            pages: number;
+            responsible: string;
+            /**
+             * @description 保管期限：Y 永久，D30 定期30年，D10 定期10年
+             * @enum {string}
+             */
+            retention: "Y" | "D30" | "D10";
+            secrecy: string;
+            /** @enum {string} */
+            source: "sent" | "received";
+            title: string;
+            unitCode: string;
+            unitName: string;
+            year: number;
+        };
+        ArchiveItemDetailInput: {
+            actions: ("read" | "download")[];
+            /** @description 档号：全宗号-门类代码·年度-保管期限-机构（问题）代码-件号 */
+            archivalCode: string;
+            category: string;
+            docNumber: string | null;
+            documentDate: string | null;
+            documentId: string | null;
+            filedAt: string;
+            filedByName: string;
+            fondsCode: string;
+            id: string;
+            incomingId: string | null;
+            itemNumber: number;
+            metadata: components["schemas"]["ArchiveMetadataInput"];
+            orgId: string;
+            originalSm3: string;
+            pages: number;
+            responsible: string;
+            /**
+             * @description 保管期限：Y 永久，D30 定期30年，D10 定期10年
+             * @enum {string}
+             */
+            retention: "Y" | "D30" | "D10";
+            secrecy: string;
+            /** @enum {string} */
+            source: "sent" | "received";
+            title: string;
+            unitCode: string;
+            unitName: string;
+            year: number;
+        };
+        ArchiveItemInput: {
+            actions: ("read" | "download")[];
+            /** @description 档号：全宗号-门类代码·年度-保管期限-机构（问题）代码-件号 */
+            archivalCode: string;
+            category: string;
+            docNumber: string | null;
+            documentDate: string | null;
+            documentId: string | null;
+            filedAt: string;
+            filedByName: string;
+            fondsCode: string;
+            id: string;
+            incomingId: string | null;
+            itemNumber: number;
+            orgId: string;
+            pages: number;
+            responsible: string;
+            /**
+             * @description 保管期限：Y 永久，D30 定期30年，D10 定期10年
+             * @enum {string}
+             */
+            retention: "Y" | "D30" | "D10";
+            secrecy: string;
+            /** @enum {string} */
+            source: "sent" | "received";
+            title: string;
+            unitCode: string;
+            unitName: string;
+            year: number;
+        };
+        ArchiveList: {
+            /** @description 对该单位档案可执行的操作 */
+            actions: ("read" | "file" | "configure" | "export")[];
+            items: components["schemas"]["ArchiveItem"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        ArchiveListInput: {
+            /** @description 对该单位档案可执行的操作 */
+            actions: ("read" | "file" | "configure" | "export")[];
+            items: components["schemas"]["ArchiveItemInput"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        ArchiveMetadata: {
+            /** @constant */
+            aggregationLevel: "件";
+            archivalCode: string;
+            category: string;
+            description: {
+                copyRecipients: string[];
+                date: string | null;
+                docNumber: string | null;
+                kind: string | null;
+                mainRecipients: string[];
+                receiptNumber: string | null;
+                /** @description 责任者 */
+                responsible: string;
+                /** @enum {string} */
+                secrecy: "none" | "secret";
+                title: string;
+                /** @enum {string} */
+                urgency: "normal" | "urgent" | "very_urgent";
+            };
+            filing: {
+                at: string;
+                by: string;
+            };
+            fonds: {
+                code: string;
+                name: string;
+            };
+            form: {
+                files: {
+                    mediaType: string;
+                    name: string;
+                    /**
+                     * @description original 原件（签章原文或扫描件，未改动）；archival 加盖归档章的归档件
+                     * @enum {string}
+                     */
+                    role: "original" | "archival";
+                    size: number;
+                    /** @description SM3 杂凑值（十六进制） */
+                    sm3: string;
+                }[];
+                language: string;
+                pages: number;
+            };
+            itemNumber: number;
+            /** @description 办理过程：每一环节的办理人、时间和意见 */
+            process: {
+                action: string;
+                actor: string;
+                at: string;
+                details: {
+                    [key: string]: unknown;
+                } | null;
+                /** @description 业务行为：签发、登记、批办…… */
+                label: string;
+                opinion: string | null;
+                org: string | null;
+                /** @description 发文环节 */
+                step: string | null;
+            }[];
+            /**
+             * @description 保管期限：Y 永久，D30 定期30年，D10 定期10年
+             * @enum {string}
+             */
+            retention: "Y" | "D30" | "D10";
+            /** @description 归档时对原件电子印章的验证结论 */
+            signatures: components["schemas"]["SealedDocumentVerdict"] | null;
+            /** @enum {string} */
+            source: "sent" | "received";
+            unit: {
+                code: string;
+                name: string;
+            };
+            year: number;
+        };
+        ArchiveMetadataInput: {
+            /** @constant */
+            aggregationLevel: "件";
+            archivalCode: string;
+            category: string;
+            description: {
+                copyRecipients: string[];
+                date: string | null;
+                docNumber: string | null;
+                kind: string | null;
+                mainRecipients: string[];
+                receiptNumber: string | null;
+                /** @description 责任者 */
+                responsible: string;
+                /** @enum {string} */
+                secrecy: "none" | "secret";
+                title: string;
+                /** @enum {string} */
+                urgency: "normal" | "urgent" | "very_urgent";
+            };
+            filing: {
+                at: string;
+                by: string;
+            };
+            fonds: {
+                code: string;
+                name: string;
+            };
+            form: {
+                files: {
+                    mediaType: string;
+                    name: string;
+                    /**
+                     * @description original 原件（签章原文或扫描件，未改动）；archival 加盖归档章的归档件
+                     * @enum {string}
+                     */
+                    role: "original" | "archival";
+                    size: number;
+                    /** @description SM3 杂凑值（十六进制） */
+                    sm3: string;
+                }[];
+                language: string;
+                pages: number;
+            };
+            itemNumber: number;
+            /** @description 办理过程：每一环节的办理人、时间和意见 */
+            process: {
+                action: string;
+                actor: string;
+                at: string;
+                details: {
+                    [key: string]: unknown;
+                } | null;
+                /** @description 业务行为：签发、登记、批办…… */
+                label: string;
+                opinion: string | null;
+                org: string | null;
+                /** @description 发文环节 */
+                step: string | null;
+            }[];
+            /**
+             * @description 保管期限：Y 永久，D30 定期30年，D10 定期10年
+             * @enum {string}
+             */
+            retention: "Y" | "D30" | "D10";
+            /** @description 归档时对原件电子印章的验证结论 */
+            signatures: components["schemas"]["SealedDocumentVerdictInput"] | null;
+            /** @enum {string} */
+            source: "sent" | "received";
+            unit: {
+                code: string;
+                name: string;
+            };
+            year: number;
+        };
         AuditEvent: {
             action: string;
             actorId: string | null;
@@ -986,6 +2223,138 @@ export interface components {
             pageSize: number;
             total: number;
         };
+        CirculationEntry: {
+            comment: string | null;
+            readAt: string | null;
+            sentAt: string;
+            sentByName: string;
+            userId: string;
+            userName: string;
+        };
+        CirculationEntryInput: {
+            comment: string | null;
+            readAt: string | null;
+            sentAt: string;
+            sentByName: string;
+            userId: string;
+            userName: string;
+        };
+        CirculationReaders: {
+            items: {
+                displayName: string;
+                id: string;
+                roles: string[];
+            }[];
+        };
+        CirculationReadersInput: {
+            items: {
+                displayName: string;
+                id: string;
+                roles: string[];
+            }[];
+        };
+        CreateDocument: {
+            /**
+             * @description 正文富文本；保存时清理为段落 <p> 与标题层级 <h1>–<h4>
+             * @default
+             */
+            bodyHtml: string;
+            /**
+             * @description 联合发文机关 id（不含主办机关）；有联合发文机关时须经会签
+             * @default []
+             */
+            coIssuerIds: string[];
+            /**
+             * @description 抄送机关 id
+             * @default []
+             */
+            copyRecipientIds: string[];
+            /** @description 拟稿单位：发文机关或其内设机构；默认按拟稿人所在机构 */
+            draftingOrgId?: string;
+            /** @description 所答复的收文 id */
+            inReplyTo?: string;
+            /**
+             * @description 文种（15 种之一，见 src/shared/documents.ts）
+             * @enum {string}
+             */
+            kind: "resolution" | "decision" | "order" | "communique" | "announcement" | "public_notice" | "opinion" | "notice" | "bulletin" | "report" | "request" | "reply" | "motion" | "letter" | "minutes";
+            /**
+             * @description 主送机关 id（来自组织机构库）
+             * @default []
+             */
+            mainRecipientIds: string[];
+            /** @description 附注 */
+            note?: string | null;
+            /** @description 发文机关 id */
+            orgId: string;
+            /**
+             * @description 密级：none 非密，secret 秘密；confidential（机密）与 top_secret（绝密）一律拒绝
+             * @default none
+             * @enum {string}
+             */
+            secrecy: "none" | "secret" | "confidential" | "top_secret";
+            /** @description 保密期限，如“1年”；仅秘密件 */
+            secrecyTerm?: string | null;
+            /** @description 标题 */
+            title: string;
+            /**
+             * @description 紧急程度：normal 普通，urgent 加急，very_urgent 特急
+             * @default normal
+             * @enum {string}
+             */
+            urgency: "normal" | "urgent" | "very_urgent";
+        };
+        CreateDocumentInput: {
+            /**
+             * @description 正文富文本；保存时清理为段落 <p> 与标题层级 <h1>–<h4>
+             * @default
+             */
+            bodyHtml: string;
+            /**
+             * @description 联合发文机关 id（不含主办机关）；有联合发文机关时须经会签
+             * @default []
+             */
+            coIssuerIds: string[];
+            /**
+             * @description 抄送机关 id
+             * @default []
+             */
+            copyRecipientIds: string[];
+            /** @description 拟稿单位：发文机关或其内设机构；默认按拟稿人所在机构 */
+            draftingOrgId?: string;
+            /** @description 所答复的收文 id */
+            inReplyTo?: string;
+            /**
+             * @description 文种（15 种之一，见 src/shared/documents.ts）
+             * @enum {string}
+             */
+            kind: "resolution" | "decision" | "order" | "communique" | "announcement" | "public_notice" | "opinion" | "notice" | "bulletin" | "report" | "request" | "reply" | "motion" | "letter" | "minutes";
+            /**
+             * @description 主送机关 id（来自组织机构库）
+             * @default []
+             */
+            mainRecipientIds: string[];
+            /** @description 附注 */
+            note?: string | null;
+            /** @description 发文机关 id */
+            orgId: string;
+            /**
+             * @description 密级：none 非密，secret 秘密；confidential（机密）与 top_secret（绝密）一律拒绝
+             * @default none
+             * @enum {string}
+             */
+            secrecy: "none" | "secret" | "confidential" | "top_secret";
+            /** @description 保密期限，如“1年”；仅秘密件 */
+            secrecyTerm?: string | null;
+            /** @description 标题 */
+            title: string;
+            /**
+             * @description 紧急程度：normal 普通，urgent 加急，very_urgent 特急
+             * @default normal
+             * @enum {string}
+             */
+            urgency: "normal" | "urgent" | "very_urgent";
+        };
         Crl: {
             crlPem: string;
             nextUpdate: string;
@@ -1009,6 +2378,780 @@ export interface components {
             profile: "sm2" | "p256";
             revokedCount: number;
             thisUpdate: string;
+        };
+        DeliveryReceipt: {
+            channel: string;
+            deliveredAt: string;
+            deliveryId: string;
+            org: {
+                name: string;
+                orgId: string;
+            };
+            receipts: {
+                actorName: string;
+                at: string;
+                /** @enum {string} */
+                kind: "signed" | "returned" | "completed";
+                reason: string | null;
+                replyDocumentId: string | null;
+            }[];
+            /** @enum {string} */
+            role: "main" | "copy";
+            /**
+             * @description delivered 已送达未签收，signed 已签收，returned 已退回，completed 已办结
+             * @enum {string}
+             */
+            status: "delivered" | "signed" | "returned" | "completed";
+        };
+        DeliveryReceiptInput: {
+            channel: string;
+            deliveredAt: string;
+            deliveryId: string;
+            org: {
+                name: string;
+                orgId: string;
+            };
+            receipts: {
+                actorName: string;
+                at: string;
+                /** @enum {string} */
+                kind: "signed" | "returned" | "completed";
+                reason: string | null;
+                replyDocumentId: string | null;
+            }[];
+            /** @enum {string} */
+            role: "main" | "copy";
+            /**
+             * @description delivered 已送达未签收，signed 已签收，returned 已退回，completed 已办结
+             * @enum {string}
+             */
+            status: "delivered" | "signed" | "returned" | "completed";
+        };
+        DeliveryReceipts: {
+            documentId: string;
+            items: components["schemas"]["DeliveryReceipt"][];
+        };
+        DeliveryReceiptsInput: {
+            documentId: string;
+            items: components["schemas"]["DeliveryReceiptInput"][];
+        };
+        Document: {
+            /** @description 当前用户可对该公文执行的操作 */
+            actions: ("read" | "edit" | "submit" | "approve" | "countersign" | "signOff" | "register" | "seal" | "issue" | "return" | "cancel")[];
+            attachments: components["schemas"]["DocumentAttachment"][];
+            bodyHtml: string;
+            bodyVersion: number;
+            coIssuers: {
+                name: string;
+                orgId: string;
+            }[];
+            copyRecipients: {
+                name: string;
+                orgId: string;
+            }[];
+            createdAt: string;
+            currentStep: ("draft" | "department_review" | "office_review" | "countersign" | "sign_off" | "recheck" | "register" | "seal" | "issue") | null;
+            /** @description 按主送机关判断的行文方向；无主送时为 null */
+            direction: ("up" | "down" | "parallel") | null;
+            /** @description 发文字号，编号登记后才有 */
+            docNumber: string | null;
+            /** @description 成文日期 */
+            documentDate: string | null;
+            draftedBy: string;
+            draftedByName: string;
+            draftingOrgId: string;
+            draftingOrgName: string;
+            finalFileId: string | null;
+            id: string;
+            inReplyTo: string | null;
+            issuedAt: string | null;
+            /**
+             * @description 文种（15 种之一，见 src/shared/documents.ts）
+             * @enum {string}
+             */
+            kind: "resolution" | "decision" | "order" | "communique" | "announcement" | "public_notice" | "opinion" | "notice" | "bulletin" | "report" | "request" | "reply" | "motion" | "letter" | "minutes";
+            mainRecipients: {
+                name: string;
+                orgId: string;
+            }[];
+            note: string | null;
+            openTasks: components["schemas"]["DocumentTask"][];
+            /** @description 发文机关 */
+            orgId: string;
+            orgName: string;
+            revision: number;
+            sealedAt: string | null;
+            /** @enum {string} */
+            secrecy: "none" | "secret";
+            secrecyTerm: string | null;
+            signedAt: string | null;
+            /** @description 签发人 */
+            signerName: string | null;
+            /** @enum {string} */
+            status: "draft" | "reviewing" | "signed" | "issued" | "cancelled";
+            title: string;
+            updatedAt: string;
+            /** @enum {string} */
+            urgency: "normal" | "urgent" | "very_urgent";
+        };
+        DocumentAttachment: {
+            createdAt: string;
+            fileId: string;
+            fileName: string;
+            id: string;
+            /** @description 由文件内容识别的类型 */
+            mediaType: string;
+            position: number;
+            size: number;
+            /** @description 附件名称（附件说明） */
+            title: string;
+        };
+        DocumentAttachmentInput: {
+            createdAt: string;
+            fileId: string;
+            fileName: string;
+            id: string;
+            /** @description 由文件内容识别的类型 */
+            mediaType: string;
+            position: number;
+            size: number;
+            /** @description 附件名称（附件说明） */
+            title: string;
+        };
+        DocumentDiff: {
+            /** @description 按词（中文按词语）比较的正文差异，段落以换行分隔 */
+            body: {
+                /** @enum {string} */
+                op: "equal" | "insert" | "delete";
+                text: string;
+            }[];
+            /** @description 删除字数 */
+            deleted: number;
+            from: number;
+            /** @description 新增字数 */
+            inserted: number;
+            title: {
+                /** @enum {string} */
+                op: "equal" | "insert" | "delete";
+                text: string;
+            }[];
+            to: number;
+        };
+        DocumentDiffInput: {
+            /** @description 按词（中文按词语）比较的正文差异，段落以换行分隔 */
+            body: {
+                /** @enum {string} */
+                op: "equal" | "insert" | "delete";
+                text: string;
+            }[];
+            /** @description 删除字数 */
+            deleted: number;
+            from: number;
+            /** @description 新增字数 */
+            inserted: number;
+            title: {
+                /** @enum {string} */
+                op: "equal" | "insert" | "delete";
+                text: string;
+            }[];
+            to: number;
+        };
+        DocumentFlow: {
+            deliveries: {
+                /** @enum {string} */
+                channel: "local" | "exchange";
+                deliveredAt: string;
+                orgId: string;
+                orgName: string;
+                /** @enum {string} */
+                role: "main" | "copy";
+            }[];
+            events: components["schemas"]["DocumentFlowEvent"][];
+        };
+        DocumentFlowEvent: {
+            /** @enum {string} */
+            action: "create" | "submit" | "approve" | "countersign" | "sign_off" | "register" | "seal" | "issue" | "return" | "cancel";
+            actorId: string;
+            actorName: string;
+            at: string;
+            id: string;
+            opinion: string | null;
+            orgId: string | null;
+            orgName: string | null;
+            /**
+             * @description 发文环节
+             * @enum {string}
+             */
+            step: "draft" | "department_review" | "office_review" | "countersign" | "sign_off" | "recheck" | "register" | "seal" | "issue";
+            toStep: ("draft" | "department_review" | "office_review" | "countersign" | "sign_off" | "recheck" | "register" | "seal" | "issue") | null;
+        };
+        DocumentFlowEventInput: {
+            /** @enum {string} */
+            action: "create" | "submit" | "approve" | "countersign" | "sign_off" | "register" | "seal" | "issue" | "return" | "cancel";
+            actorId: string;
+            actorName: string;
+            at: string;
+            id: string;
+            opinion: string | null;
+            orgId: string | null;
+            orgName: string | null;
+            /**
+             * @description 发文环节
+             * @enum {string}
+             */
+            step: "draft" | "department_review" | "office_review" | "countersign" | "sign_off" | "recheck" | "register" | "seal" | "issue";
+            toStep: ("draft" | "department_review" | "office_review" | "countersign" | "sign_off" | "recheck" | "register" | "seal" | "issue") | null;
+        };
+        DocumentFlowInput: {
+            deliveries: {
+                /** @enum {string} */
+                channel: "local" | "exchange";
+                deliveredAt: string;
+                orgId: string;
+                orgName: string;
+                /** @enum {string} */
+                role: "main" | "copy";
+            }[];
+            events: components["schemas"]["DocumentFlowEventInput"][];
+        };
+        DocumentInput: {
+            /** @description 当前用户可对该公文执行的操作 */
+            actions: ("read" | "edit" | "submit" | "approve" | "countersign" | "signOff" | "register" | "seal" | "issue" | "return" | "cancel")[];
+            attachments: components["schemas"]["DocumentAttachmentInput"][];
+            bodyHtml: string;
+            bodyVersion: number;
+            coIssuers: {
+                name: string;
+                orgId: string;
+            }[];
+            copyRecipients: {
+                name: string;
+                orgId: string;
+            }[];
+            createdAt: string;
+            currentStep: ("draft" | "department_review" | "office_review" | "countersign" | "sign_off" | "recheck" | "register" | "seal" | "issue") | null;
+            /** @description 按主送机关判断的行文方向；无主送时为 null */
+            direction: ("up" | "down" | "parallel") | null;
+            /** @description 发文字号，编号登记后才有 */
+            docNumber: string | null;
+            /** @description 成文日期 */
+            documentDate: string | null;
+            draftedBy: string;
+            draftedByName: string;
+            draftingOrgId: string;
+            draftingOrgName: string;
+            finalFileId: string | null;
+            id: string;
+            inReplyTo: string | null;
+            issuedAt: string | null;
+            /**
+             * @description 文种（15 种之一，见 src/shared/documents.ts）
+             * @enum {string}
+             */
+            kind: "resolution" | "decision" | "order" | "communique" | "announcement" | "public_notice" | "opinion" | "notice" | "bulletin" | "report" | "request" | "reply" | "motion" | "letter" | "minutes";
+            mainRecipients: {
+                name: string;
+                orgId: string;
+            }[];
+            note: string | null;
+            openTasks: components["schemas"]["DocumentTaskInput"][];
+            /** @description 发文机关 */
+            orgId: string;
+            orgName: string;
+            revision: number;
+            sealedAt: string | null;
+            /** @enum {string} */
+            secrecy: "none" | "secret";
+            secrecyTerm: string | null;
+            signedAt: string | null;
+            /** @description 签发人 */
+            signerName: string | null;
+            /** @enum {string} */
+            status: "draft" | "reviewing" | "signed" | "issued" | "cancelled";
+            title: string;
+            updatedAt: string;
+            /** @enum {string} */
+            urgency: "normal" | "urgent" | "very_urgent";
+        };
+        DocumentList: {
+            items: components["schemas"]["DocumentSummary"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        DocumentListInput: {
+            items: components["schemas"]["DocumentSummaryInput"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        DocumentSearchHit: {
+            /** @description 成文日期 */
+            date: string | null;
+            /** @description 发文字号或来文字号 */
+            docNumber: string | null;
+            /** @description 发文 id：调用者可查看发文时给出（GET /documents/{id}） */
+            documentId: string | null;
+            /** @description 调用者所在机关收文箱中的这份文件（GET /documents/incoming/{id}） */
+            incomingId: string | null;
+            /** @description 收文所处环节（有收文时） */
+            incomingStep: ("pending" | "signed" | "registered" | "reviewed" | "proposed" | "instructed" | "handling" | "completed" | "returned") | null;
+            kind: ("resolution" | "decision" | "order" | "communique" | "announcement" | "public_notice" | "opinion" | "notice" | "bulletin" | "report" | "request" | "reply" | "motion" | "letter" | "minutes") | null;
+            /** @description 发文机关或来文机关 */
+            orgName: string;
+            /** @description 正文（或附件）中命中的片段，已转义，命中词以 <mark> 标出 */
+            snippet: string;
+            /**
+             * @description sent：平台内发文；paper：登记的纸质来文
+             * @enum {string}
+             */
+            source: "sent" | "paper";
+            /** @description 发文状态（调用者可查看发文时） */
+            status: ("draft" | "reviewing" | "signed" | "issued" | "cancelled") | null;
+            title: string;
+            /** @description 标题，已转义，命中词以 <mark> 标出 */
+            titleHtml: string;
+        };
+        DocumentSearchHitInput: {
+            /** @description 成文日期 */
+            date: string | null;
+            /** @description 发文字号或来文字号 */
+            docNumber: string | null;
+            /** @description 发文 id：调用者可查看发文时给出（GET /documents/{id}） */
+            documentId: string | null;
+            /** @description 调用者所在机关收文箱中的这份文件（GET /documents/incoming/{id}） */
+            incomingId: string | null;
+            /** @description 收文所处环节（有收文时） */
+            incomingStep: ("pending" | "signed" | "registered" | "reviewed" | "proposed" | "instructed" | "handling" | "completed" | "returned") | null;
+            kind: ("resolution" | "decision" | "order" | "communique" | "announcement" | "public_notice" | "opinion" | "notice" | "bulletin" | "report" | "request" | "reply" | "motion" | "letter" | "minutes") | null;
+            /** @description 发文机关或来文机关 */
+            orgName: string;
+            /** @description 正文（或附件）中命中的片段，已转义，命中词以 <mark> 标出 */
+            snippet: string;
+            /**
+             * @description sent：平台内发文；paper：登记的纸质来文
+             * @enum {string}
+             */
+            source: "sent" | "paper";
+            /** @description 发文状态（调用者可查看发文时） */
+            status: ("draft" | "reviewing" | "signed" | "issued" | "cancelled") | null;
+            title: string;
+            /** @description 标题，已转义，命中词以 <mark> 标出 */
+            titleHtml: string;
+        };
+        DocumentSearchResult: {
+            /** @description 分词未命中时按子串匹配的结果 */
+            fallback: boolean;
+            hits: components["schemas"]["DocumentSearchHit"][];
+            page: number;
+            pageSize: number;
+            /** @description 调用者可见的命中数（超过上限时为上限） */
+            total: number;
+            totalExact: boolean;
+        };
+        DocumentSearchResultInput: {
+            /** @description 分词未命中时按子串匹配的结果 */
+            fallback: boolean;
+            hits: components["schemas"]["DocumentSearchHitInput"][];
+            page: number;
+            pageSize: number;
+            /** @description 调用者可见的命中数（超过上限时为上限） */
+            total: number;
+            totalExact: boolean;
+        };
+        DocumentStatistics: {
+            from: string;
+            months: string[];
+            org: {
+                name: string;
+                orgId: string;
+            };
+            /** @description 各承办单位每月的收文数 */
+            received: {
+                count: number;
+                month: string;
+                /** @description 发文为拟稿单位，收文为承办单位；null 表示未指定 */
+                unit: {
+                    name: string;
+                    orgId: string;
+                } | null;
+            }[];
+            /** @description 各单位每月核发的发文数 */
+            sent: {
+                count: number;
+                month: string;
+                /** @description 发文为拟稿单位，收文为承办单位；null 表示未指定 */
+                unit: {
+                    name: string;
+                    orgId: string;
+                } | null;
+            }[];
+            to: string;
+            totals: {
+                /** @description 收文从收到到办结的平均天数 */
+                averageProcessingDays: number | null;
+                completed: number;
+                /** @description 逾期办结或逾期未办结的件数 */
+                overdue: number;
+                /** @description 逾期率（0–1） */
+                overdueRate: number | null;
+                received: number;
+                sent: number;
+                withDeadline: number;
+            };
+        };
+        DocumentStatisticsInput: {
+            from: string;
+            months: string[];
+            org: {
+                name: string;
+                orgId: string;
+            };
+            /** @description 各承办单位每月的收文数 */
+            received: {
+                count: number;
+                month: string;
+                /** @description 发文为拟稿单位，收文为承办单位；null 表示未指定 */
+                unit: {
+                    name: string;
+                    orgId: string;
+                } | null;
+            }[];
+            /** @description 各单位每月核发的发文数 */
+            sent: {
+                count: number;
+                month: string;
+                /** @description 发文为拟稿单位，收文为承办单位；null 表示未指定 */
+                unit: {
+                    name: string;
+                    orgId: string;
+                } | null;
+            }[];
+            to: string;
+            totals: {
+                /** @description 收文从收到到办结的平均天数 */
+                averageProcessingDays: number | null;
+                completed: number;
+                /** @description 逾期办结或逾期未办结的件数 */
+                overdue: number;
+                /** @description 逾期率（0–1） */
+                overdueRate: number | null;
+                received: number;
+                sent: number;
+                withDeadline: number;
+            };
+        };
+        DocumentSummary: {
+            /** @description 当前用户可对该公文执行的操作 */
+            actions: ("read" | "edit" | "submit" | "approve" | "countersign" | "signOff" | "register" | "seal" | "issue" | "return" | "cancel")[];
+            currentStep: ("draft" | "department_review" | "office_review" | "countersign" | "sign_off" | "recheck" | "register" | "seal" | "issue") | null;
+            /** @description 发文字号，编号登记后才有 */
+            docNumber: string | null;
+            draftedByName: string;
+            id: string;
+            issuedAt: string | null;
+            /**
+             * @description 文种（15 种之一，见 src/shared/documents.ts）
+             * @enum {string}
+             */
+            kind: "resolution" | "decision" | "order" | "communique" | "announcement" | "public_notice" | "opinion" | "notice" | "bulletin" | "report" | "request" | "reply" | "motion" | "letter" | "minutes";
+            /** @description 发文机关 */
+            orgId: string;
+            orgName: string;
+            /** @enum {string} */
+            secrecy: "none" | "secret";
+            /** @enum {string} */
+            status: "draft" | "reviewing" | "signed" | "issued" | "cancelled";
+            title: string;
+            updatedAt: string;
+            /** @enum {string} */
+            urgency: "normal" | "urgent" | "very_urgent";
+        };
+        DocumentSummaryInput: {
+            /** @description 当前用户可对该公文执行的操作 */
+            actions: ("read" | "edit" | "submit" | "approve" | "countersign" | "signOff" | "register" | "seal" | "issue" | "return" | "cancel")[];
+            currentStep: ("draft" | "department_review" | "office_review" | "countersign" | "sign_off" | "recheck" | "register" | "seal" | "issue") | null;
+            /** @description 发文字号，编号登记后才有 */
+            docNumber: string | null;
+            draftedByName: string;
+            id: string;
+            issuedAt: string | null;
+            /**
+             * @description 文种（15 种之一，见 src/shared/documents.ts）
+             * @enum {string}
+             */
+            kind: "resolution" | "decision" | "order" | "communique" | "announcement" | "public_notice" | "opinion" | "notice" | "bulletin" | "report" | "request" | "reply" | "motion" | "letter" | "minutes";
+            /** @description 发文机关 */
+            orgId: string;
+            orgName: string;
+            /** @enum {string} */
+            secrecy: "none" | "secret";
+            /** @enum {string} */
+            status: "draft" | "reviewing" | "signed" | "issued" | "cancelled";
+            title: string;
+            updatedAt: string;
+            /** @enum {string} */
+            urgency: "normal" | "urgent" | "very_urgent";
+        };
+        DocumentTask: {
+            /** @description 办理期限（工作日计算的日期） */
+            dueOn: string | null;
+            id: string;
+            orgId: string;
+            orgName: string;
+            overdue: boolean;
+            /** @description 已催办次数 */
+            reminders: number;
+            role: string | null;
+            /**
+             * @description 发文环节
+             * @enum {string}
+             */
+            step: "draft" | "department_review" | "office_review" | "countersign" | "sign_off" | "recheck" | "register" | "seal" | "issue";
+            userId: string | null;
+        };
+        DocumentTaskInput: {
+            /** @description 办理期限（工作日计算的日期） */
+            dueOn: string | null;
+            id: string;
+            orgId: string;
+            orgName: string;
+            overdue: boolean;
+            /** @description 已催办次数 */
+            reminders: number;
+            role: string | null;
+            /**
+             * @description 发文环节
+             * @enum {string}
+             */
+            step: "draft" | "department_review" | "office_review" | "countersign" | "sign_off" | "recheck" | "register" | "seal" | "issue";
+            userId: string | null;
+        };
+        DocumentTodo: {
+            counts: {
+                label: string;
+                overdue: number;
+                /**
+                 * @description 发文环节
+                 * @enum {string}
+                 */
+                step: "draft" | "department_review" | "office_review" | "countersign" | "sign_off" | "recheck" | "register" | "seal" | "issue";
+                total: number;
+            }[];
+            items: {
+                document: {
+                    /** @description 发文字号，编号登记后才有 */
+                    docNumber: string | null;
+                    draftedByName: string;
+                    id: string;
+                    /**
+                     * @description 文种（15 种之一，见 src/shared/documents.ts）
+                     * @enum {string}
+                     */
+                    kind: "resolution" | "decision" | "order" | "communique" | "announcement" | "public_notice" | "opinion" | "notice" | "bulletin" | "report" | "request" | "reply" | "motion" | "letter" | "minutes";
+                    /** @description 发文机关 */
+                    orgId: string;
+                    /** @enum {string} */
+                    secrecy: "none" | "secret";
+                    /** @enum {string} */
+                    status: "draft" | "reviewing" | "signed" | "issued" | "cancelled";
+                    title: string;
+                    updatedAt: string;
+                    /** @enum {string} */
+                    urgency: "normal" | "urgent" | "very_urgent";
+                };
+                dueOn: string | null;
+                /** @description 待办所属机关（会签时为联合发文机关） */
+                orgId: string;
+                overdue: boolean;
+                reminders: number;
+                since: string;
+                /**
+                 * @description 发文环节
+                 * @enum {string}
+                 */
+                step: "draft" | "department_review" | "office_review" | "countersign" | "sign_off" | "recheck" | "register" | "seal" | "issue";
+                taskId: string;
+            }[];
+            overdue: number;
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        DocumentTodoInput: {
+            counts: {
+                label: string;
+                overdue: number;
+                /**
+                 * @description 发文环节
+                 * @enum {string}
+                 */
+                step: "draft" | "department_review" | "office_review" | "countersign" | "sign_off" | "recheck" | "register" | "seal" | "issue";
+                total: number;
+            }[];
+            items: {
+                document: {
+                    /** @description 发文字号，编号登记后才有 */
+                    docNumber: string | null;
+                    draftedByName: string;
+                    id: string;
+                    /**
+                     * @description 文种（15 种之一，见 src/shared/documents.ts）
+                     * @enum {string}
+                     */
+                    kind: "resolution" | "decision" | "order" | "communique" | "announcement" | "public_notice" | "opinion" | "notice" | "bulletin" | "report" | "request" | "reply" | "motion" | "letter" | "minutes";
+                    /** @description 发文机关 */
+                    orgId: string;
+                    /** @enum {string} */
+                    secrecy: "none" | "secret";
+                    /** @enum {string} */
+                    status: "draft" | "reviewing" | "signed" | "issued" | "cancelled";
+                    title: string;
+                    updatedAt: string;
+                    /** @enum {string} */
+                    urgency: "normal" | "urgent" | "very_urgent";
+                };
+                dueOn: string | null;
+                /** @description 待办所属机关（会签时为联合发文机关） */
+                orgId: string;
+                overdue: boolean;
+                reminders: number;
+                since: string;
+                /**
+                 * @description 发文环节
+                 * @enum {string}
+                 */
+                step: "draft" | "department_review" | "office_review" | "countersign" | "sign_off" | "recheck" | "register" | "seal" | "issue";
+                taskId: string;
+            }[];
+            overdue: number;
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        DocumentVersion: {
+            bodyHtml: string;
+            createdAt: string;
+            createdBy: string;
+            createdByName: string;
+            number: number;
+            /**
+             * @description 发文环节
+             * @enum {string}
+             */
+            step: "draft" | "department_review" | "office_review" | "countersign" | "sign_off" | "recheck" | "register" | "seal" | "issue";
+            title: string;
+        };
+        DocumentVersionInput: {
+            bodyHtml: string;
+            createdAt: string;
+            createdBy: string;
+            createdByName: string;
+            number: number;
+            /**
+             * @description 发文环节
+             * @enum {string}
+             */
+            step: "draft" | "department_review" | "office_review" | "countersign" | "sign_off" | "recheck" | "register" | "seal" | "issue";
+            title: string;
+        };
+        DocumentVersionSummary: {
+            createdAt: string;
+            createdBy: string;
+            createdByName: string;
+            number: number;
+            /**
+             * @description 发文环节
+             * @enum {string}
+             */
+            step: "draft" | "department_review" | "office_review" | "countersign" | "sign_off" | "recheck" | "register" | "seal" | "issue";
+            title: string;
+        };
+        DocumentVersionSummaryInput: {
+            createdAt: string;
+            createdBy: string;
+            createdByName: string;
+            number: number;
+            /**
+             * @description 发文环节
+             * @enum {string}
+             */
+            step: "draft" | "department_review" | "office_review" | "countersign" | "sign_off" | "recheck" | "register" | "seal" | "issue";
+            title: string;
+        };
+        DocumentWorkflow: {
+            actions: ("read" | "configure")[];
+            orgId: string;
+            steps: {
+                /** @enum {string} */
+                actorScope: "issuer" | "issuer_office" | "drafting_unit" | "co_issuers";
+                customised: boolean;
+                /** @description 办理时限（工作日），0 为不限 */
+                deadlineDays: number;
+                enabled: boolean;
+                label: string;
+                optional: boolean;
+                /** @enum {string} */
+                role: "clerk" | "leader" | "staff";
+                /**
+                 * @description 发文环节
+                 * @enum {string}
+                 */
+                step: "draft" | "department_review" | "office_review" | "countersign" | "sign_off" | "recheck" | "register" | "seal" | "issue";
+            }[];
+        };
+        DocumentWorkflowInput: {
+            actions: ("read" | "configure")[];
+            orgId: string;
+            steps: {
+                /** @enum {string} */
+                actorScope: "issuer" | "issuer_office" | "drafting_unit" | "co_issuers";
+                customised: boolean;
+                /** @description 办理时限（工作日），0 为不限 */
+                deadlineDays: number;
+                enabled: boolean;
+                label: string;
+                optional: boolean;
+                /** @enum {string} */
+                role: "clerk" | "leader" | "staff";
+                /**
+                 * @description 发文环节
+                 * @enum {string}
+                 */
+                step: "draft" | "department_review" | "office_review" | "countersign" | "sign_off" | "recheck" | "register" | "seal" | "issue";
+            }[];
+        };
+        DocumentWorkflowUpdate: {
+            steps: {
+                /** @enum {string} */
+                actorScope: "issuer" | "issuer_office" | "drafting_unit" | "co_issuers";
+                /** @description 办理时限（工作日），0 为不限 */
+                deadlineDays: number;
+                enabled: boolean;
+                /** @enum {string} */
+                role: "clerk" | "leader" | "staff";
+                /**
+                 * @description 发文环节
+                 * @enum {string}
+                 */
+                step: "draft" | "department_review" | "office_review" | "countersign" | "sign_off" | "recheck" | "register" | "seal" | "issue";
+            }[];
+        };
+        DocumentWorkflowUpdateInput: {
+            steps: {
+                /** @enum {string} */
+                actorScope: "issuer" | "issuer_office" | "drafting_unit" | "co_issuers";
+                /** @description 办理时限（工作日），0 为不限 */
+                deadlineDays: number;
+                enabled: boolean;
+                /** @enum {string} */
+                role: "clerk" | "leader" | "staff";
+                /**
+                 * @description 发文环节
+                 * @enum {string}
+                 */
+                step: "draft" | "department_review" | "office_review" | "countersign" | "sign_off" | "recheck" | "register" | "seal" | "issue";
+            }[];
         };
         Error: {
             error: {
@@ -1041,6 +3184,470 @@ export interface components {
                 message: string;
                 requestId: string;
             };
+        };
+        Inbox: {
+            /** @description 对该收文箱可执行的操作（如登记纸质来文） */
+            actions: ("read" | "readAll" | "registerPaper")[];
+            counts: components["schemas"]["InboxCounts"];
+            items: components["schemas"]["InboxItem"][];
+            org: {
+                name: string;
+                orgId: string;
+            };
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        InboxCounts: {
+            handling: number;
+            instructed: number;
+            overdue: number;
+            pending: number;
+            proposed: number;
+            registered: number;
+            reviewed: number;
+            signed: number;
+            /** @description 待办合计 */
+            todo: number;
+        };
+        InboxCountsInput: {
+            handling: number;
+            instructed: number;
+            overdue: number;
+            pending: number;
+            proposed: number;
+            registered: number;
+            reviewed: number;
+            signed: number;
+            /** @description 待办合计 */
+            todo: number;
+        };
+        Inboxes: {
+            items: components["schemas"]["InboxSummary"][];
+        };
+        InboxesInput: {
+            items: components["schemas"]["InboxSummaryInput"][];
+        };
+        InboxInput: {
+            /** @description 对该收文箱可执行的操作（如登记纸质来文） */
+            actions: ("read" | "readAll" | "registerPaper")[];
+            counts: components["schemas"]["InboxCountsInput"];
+            items: components["schemas"]["InboxItemInput"][];
+            org: {
+                name: string;
+                orgId: string;
+            };
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        InboxItem: {
+            actions: ("read" | "sign" | "register" | "review" | "propose" | "instruct" | "handle" | "circulate" | "markRead" | "remind" | "complete" | "file")[];
+            /** @description 列出的机关作为承办（lead）或协办（co）单位时 */
+            assignedAs: ("lead" | "co") | null;
+            /** @description 办理时限（工作日推算的日期） */
+            deadline: string | null;
+            /** @description 收文 id（待签收时即分发记录 id，签收后不变） */
+            id: string;
+            kind: string | null;
+            /** @description 收文机关 */
+            orgId: string;
+            overdue: boolean;
+            /** @description 收文编号 */
+            receiptNumber: string | null;
+            receivedAt: string;
+            /** @description 主送或抄送 */
+            recipientRole: ("main" | "copy") | null;
+            secrecy: string;
+            /** @description 来文机关 */
+            senderName: string;
+            /** @description 来文字号 */
+            senderNumber: string | null;
+            /** @enum {string} */
+            source: "delivery" | "paper";
+            /**
+             * @description 收文环节：pending 待签收 … completed 已办结，returned 已退回
+             * @enum {string}
+             */
+            step: "pending" | "signed" | "registered" | "reviewed" | "proposed" | "instructed" | "handling" | "completed" | "returned";
+            title: string;
+            urgency: string;
+        };
+        InboxItemInput: {
+            actions: ("read" | "sign" | "register" | "review" | "propose" | "instruct" | "handle" | "circulate" | "markRead" | "remind" | "complete" | "file")[];
+            /** @description 列出的机关作为承办（lead）或协办（co）单位时 */
+            assignedAs: ("lead" | "co") | null;
+            /** @description 办理时限（工作日推算的日期） */
+            deadline: string | null;
+            /** @description 收文 id（待签收时即分发记录 id，签收后不变） */
+            id: string;
+            kind: string | null;
+            /** @description 收文机关 */
+            orgId: string;
+            overdue: boolean;
+            /** @description 收文编号 */
+            receiptNumber: string | null;
+            receivedAt: string;
+            /** @description 主送或抄送 */
+            recipientRole: ("main" | "copy") | null;
+            secrecy: string;
+            /** @description 来文机关 */
+            senderName: string;
+            /** @description 来文字号 */
+            senderNumber: string | null;
+            /** @enum {string} */
+            source: "delivery" | "paper";
+            /**
+             * @description 收文环节：pending 待签收 … completed 已办结，returned 已退回
+             * @enum {string}
+             */
+            step: "pending" | "signed" | "registered" | "reviewed" | "proposed" | "instructed" | "handling" | "completed" | "returned";
+            title: string;
+            urgency: string;
+        };
+        InboxSummary: {
+            actions: ("read" | "readAll" | "registerPaper")[];
+            counts: components["schemas"]["InboxCounts"];
+            org: {
+                name: string;
+                orgId: string;
+            };
+        };
+        InboxSummaryInput: {
+            actions: ("read" | "readAll" | "registerPaper")[];
+            counts: components["schemas"]["InboxCountsInput"];
+            org: {
+                name: string;
+                orgId: string;
+            };
+        };
+        IncomingCirculation: {
+            note?: string;
+            userIds: string[];
+        };
+        IncomingCirculationInput: {
+            note?: string;
+            userIds: string[];
+        };
+        IncomingCompletion: {
+            /** @description 复文（答复本收文的已核发公文）；不填时自动关联已核发的复文 */
+            replyDocumentId?: string;
+            result: string;
+        };
+        IncomingCompletionInput: {
+            /** @description 复文（答复本收文的已核发公文）；不填时自动关联已核发的复文 */
+            replyDocumentId?: string;
+            result: string;
+        };
+        IncomingDocument: {
+            actions: ("read" | "sign" | "register" | "review" | "propose" | "instruct" | "handle" | "circulate" | "markRead" | "remind" | "complete" | "file")[];
+            /** @description 已归档时的档号 */
+            archive: {
+                archivalCode: string;
+                id: string;
+            } | null;
+            /** @description 列出的机关作为承办（lead）或协办（co）单位时 */
+            assignedAs: ("lead" | "co") | null;
+            /** @description 传阅情况 */
+            circulation: components["schemas"]["CirculationEntry"][];
+            completedAt: string | null;
+            completedByName: string | null;
+            /** @description 协办单位 */
+            coUnits: {
+                name: string;
+                orgId: string;
+            }[];
+            /** @description 办理时限（工作日推算的日期） */
+            deadline: string | null;
+            /** @description 成文日期 */
+            documentDate: string | null;
+            /** @description 电子来文的公文 id */
+            documentId: string | null;
+            /** @description 处理记录：每一环节的办理人、时间和意见 */
+            events: components["schemas"]["IncomingEvent"][];
+            /** @description 是否有正式版 PDF 或扫描件（GET …/file 下载） */
+            hasFile: boolean;
+            /** @description 收文 id（待签收时即分发记录 id，签收后不变） */
+            id: string;
+            instructedAt: string | null;
+            instructedByName: string | null;
+            /** @description 批办意见 */
+            instruction: string | null;
+            kind: string | null;
+            lastRemindedAt: string | null;
+            /** @description 承办单位 */
+            leadUnit: {
+                name: string;
+                orgId: string;
+            } | null;
+            /** @description 收文机关 */
+            orgId: string;
+            orgName: string;
+            overdue: boolean;
+            pages: number | null;
+            /** @description 拟办意见 */
+            proposal: string | null;
+            /** @description 收文编号 */
+            receiptNumber: string | null;
+            receivedAt: string;
+            /** @description 主送或抄送 */
+            recipientRole: ("main" | "copy") | null;
+            registeredAt: string | null;
+            reminderCount: number;
+            /** @description 催办记录 */
+            reminders: components["schemas"]["IncomingReminder"][];
+            /** @description 答复本收文的发文（documents.inReplyTo 指向本收文） */
+            replies: {
+                docNumber: string | null;
+                id: string;
+                issuedAt: string | null;
+                title: string;
+            }[];
+            /** @description 办结时关联的复文 */
+            replyDocument: {
+                docNumber: string | null;
+                id: string;
+                issuedAt: string | null;
+                title: string;
+            } | null;
+            /** @description 办理结果 */
+            result: string | null;
+            returnedAt: string | null;
+            returnReason: string | null;
+            secrecy: string;
+            /** @description 来文机关 */
+            senderName: string;
+            /** @description 来文字号 */
+            senderNumber: string | null;
+            senderOrgId: string | null;
+            signedAt: string | null;
+            signedByName: string | null;
+            /** @enum {string} */
+            source: "delivery" | "paper";
+            /**
+             * @description 收文环节：pending 待签收 … completed 已办结，returned 已退回
+             * @enum {string}
+             */
+            step: "pending" | "signed" | "registered" | "reviewed" | "proposed" | "instructed" | "handling" | "completed" | "returned";
+            title: string;
+            urgency: string;
+        };
+        IncomingDocumentInput: {
+            actions: ("read" | "sign" | "register" | "review" | "propose" | "instruct" | "handle" | "circulate" | "markRead" | "remind" | "complete" | "file")[];
+            /** @description 已归档时的档号 */
+            archive: {
+                archivalCode: string;
+                id: string;
+            } | null;
+            /** @description 列出的机关作为承办（lead）或协办（co）单位时 */
+            assignedAs: ("lead" | "co") | null;
+            /** @description 传阅情况 */
+            circulation: components["schemas"]["CirculationEntryInput"][];
+            completedAt: string | null;
+            completedByName: string | null;
+            /** @description 协办单位 */
+            coUnits: {
+                name: string;
+                orgId: string;
+            }[];
+            /** @description 办理时限（工作日推算的日期） */
+            deadline: string | null;
+            /** @description 成文日期 */
+            documentDate: string | null;
+            /** @description 电子来文的公文 id */
+            documentId: string | null;
+            /** @description 处理记录：每一环节的办理人、时间和意见 */
+            events: components["schemas"]["IncomingEventInput"][];
+            /** @description 是否有正式版 PDF 或扫描件（GET …/file 下载） */
+            hasFile: boolean;
+            /** @description 收文 id（待签收时即分发记录 id，签收后不变） */
+            id: string;
+            instructedAt: string | null;
+            instructedByName: string | null;
+            /** @description 批办意见 */
+            instruction: string | null;
+            kind: string | null;
+            lastRemindedAt: string | null;
+            /** @description 承办单位 */
+            leadUnit: {
+                name: string;
+                orgId: string;
+            } | null;
+            /** @description 收文机关 */
+            orgId: string;
+            orgName: string;
+            overdue: boolean;
+            pages: number | null;
+            /** @description 拟办意见 */
+            proposal: string | null;
+            /** @description 收文编号 */
+            receiptNumber: string | null;
+            receivedAt: string;
+            /** @description 主送或抄送 */
+            recipientRole: ("main" | "copy") | null;
+            registeredAt: string | null;
+            reminderCount: number;
+            /** @description 催办记录 */
+            reminders: components["schemas"]["IncomingReminderInput"][];
+            /** @description 答复本收文的发文（documents.inReplyTo 指向本收文） */
+            replies: {
+                docNumber: string | null;
+                id: string;
+                issuedAt: string | null;
+                title: string;
+            }[];
+            /** @description 办结时关联的复文 */
+            replyDocument: {
+                docNumber: string | null;
+                id: string;
+                issuedAt: string | null;
+                title: string;
+            } | null;
+            /** @description 办理结果 */
+            result: string | null;
+            returnedAt: string | null;
+            returnReason: string | null;
+            secrecy: string;
+            /** @description 来文机关 */
+            senderName: string;
+            /** @description 来文字号 */
+            senderNumber: string | null;
+            senderOrgId: string | null;
+            signedAt: string | null;
+            signedByName: string | null;
+            /** @enum {string} */
+            source: "delivery" | "paper";
+            /**
+             * @description 收文环节：pending 待签收 … completed 已办结，returned 已退回
+             * @enum {string}
+             */
+            step: "pending" | "signed" | "registered" | "reviewed" | "proposed" | "instructed" | "handling" | "completed" | "returned";
+            title: string;
+            urgency: string;
+        };
+        IncomingEvent: {
+            /** @enum {string} */
+            action: "sign" | "register" | "review" | "return" | "propose" | "instruct" | "handle" | "circulate" | "read" | "remind" | "complete" | "file";
+            actorName: string;
+            at: string;
+            details: {
+                [key: string]: unknown;
+            } | null;
+            opinion: string | null;
+            orgId: string | null;
+        };
+        IncomingEventInput: {
+            /** @enum {string} */
+            action: "sign" | "register" | "review" | "return" | "propose" | "instruct" | "handle" | "circulate" | "read" | "remind" | "complete" | "file";
+            actorName: string;
+            at: string;
+            details: {
+                [key: string]: unknown;
+            } | null;
+            opinion: string | null;
+            orgId: string | null;
+        };
+        IncomingHandling: {
+            opinion: string;
+        };
+        IncomingHandlingInput: {
+            opinion: string;
+        };
+        IncomingInstruction: {
+            /**
+             * @description 协办单位
+             * @default []
+             */
+            coOrgIds: string[];
+            instruction: string;
+            /** @description 承办单位（收文机关本身或其下属单位）；不填为阅件，无需承办 */
+            leadOrgId?: string;
+            /** @description 办理时限（工作日，按法定节假日与调休推算）；有承办单位时必填 */
+            workingDays?: number;
+        };
+        IncomingInstructionInput: {
+            /**
+             * @description 协办单位
+             * @default []
+             */
+            coOrgIds: string[];
+            instruction: string;
+            /** @description 承办单位（收文机关本身或其下属单位）；不填为阅件，无需承办 */
+            leadOrgId?: string;
+            /** @description 办理时限（工作日，按法定节假日与调休推算）；有承办单位时必填 */
+            workingDays?: number;
+        };
+        IncomingProposal: {
+            /** @description 建议的承办单位 */
+            leadOrgId?: string;
+            opinion: string;
+        };
+        IncomingProposalInput: {
+            /** @description 建议的承办单位 */
+            leadOrgId?: string;
+            opinion: string;
+        };
+        IncomingRead: {
+            /** @description 阅批意见 */
+            comment?: string;
+        };
+        IncomingReadInput: {
+            /** @description 阅批意见 */
+            comment?: string;
+        };
+        IncomingRemind: {
+            message?: string;
+        };
+        IncomingReminder: {
+            at: string;
+            byName: string | null;
+            deadline: string;
+            /** @enum {string} */
+            kind: "before" | "due" | "overdue" | "manual";
+            message: string;
+            sequence: number;
+        };
+        IncomingReminderInput: {
+            at: string;
+            byName: string | null;
+            deadline: string;
+            /** @enum {string} */
+            kind: "before" | "due" | "overdue" | "manual";
+            message: string;
+            sequence: number;
+        };
+        IncomingRemindInput: {
+            message?: string;
+        };
+        IncomingReview: {
+            /** @constant */
+            decision: "accept";
+            opinion?: string;
+        } | {
+            /** @constant */
+            decision: "return";
+            reason: string;
+        };
+        IncomingReviewInput: {
+            /** @constant */
+            decision: "accept";
+            opinion?: string;
+        } | {
+            /** @constant */
+            decision: "return";
+            reason: string;
+        };
+        IncomingScan: {
+            fileId: string;
+            mediaType: string;
+            pages: number | null;
+            size: number;
+        };
+        IncomingScanInput: {
+            fileId: string;
+            mediaType: string;
+            pages: number | null;
+            size: number;
         };
         IssueCertificateRequest: {
             /** @description PKCS#10 证书请求（PEM）；不提供时由平台生成密钥 */
@@ -1332,6 +3939,60 @@ export interface components {
             shortName: string | null;
             sortOrder: number;
         };
+        PaperIncoming: {
+            /** @description 成文日期 */
+            documentDate: string;
+            /** @enum {string} */
+            kind?: "resolution" | "decision" | "order" | "communique" | "announcement" | "public_notice" | "opinion" | "notice" | "bulletin" | "report" | "request" | "reply" | "motion" | "letter" | "minutes";
+            /** @description 收文机关 */
+            orgId: string;
+            /** @description 页数；PDF 扫描件按文件计算 */
+            pages?: number;
+            /** @description POST /documents/incoming/scans 返回的扫描件 id */
+            scanFileId: string;
+            /**
+             * @default none
+             * @enum {string}
+             */
+            secrecy: "none" | "secret";
+            /** @description 来文机关 */
+            senderName: string;
+            /** @description 来文字号 */
+            senderNumber?: string;
+            title: string;
+            /**
+             * @default normal
+             * @enum {string}
+             */
+            urgency: "normal" | "urgent" | "very_urgent";
+        };
+        PaperIncomingInput: {
+            /** @description 成文日期 */
+            documentDate: string;
+            /** @enum {string} */
+            kind?: "resolution" | "decision" | "order" | "communique" | "announcement" | "public_notice" | "opinion" | "notice" | "bulletin" | "report" | "request" | "reply" | "motion" | "letter" | "minutes";
+            /** @description 收文机关 */
+            orgId: string;
+            /** @description 页数；PDF 扫描件按文件计算 */
+            pages?: number;
+            /** @description POST /documents/incoming/scans 返回的扫描件 id */
+            scanFileId: string;
+            /**
+             * @default none
+             * @enum {string}
+             */
+            secrecy: "none" | "secret";
+            /** @description 来文机关 */
+            senderName: string;
+            /** @description 来文字号 */
+            senderNumber?: string;
+            title: string;
+            /**
+             * @default normal
+             * @enum {string}
+             */
+            urgency: "normal" | "urgent" | "very_urgent";
+        };
         /** @description 完整的身份证号和手机号；每次查看记入审计日志 */
         PersonalData: {
             idNumber: string | null;
@@ -1341,6 +4002,210 @@ export interface components {
         PersonalDataInput: {
             idNumber: string | null;
             phone: string | null;
+        };
+        ReadingList: {
+            items: {
+                actions: ("read" | "sign" | "register" | "review" | "propose" | "instruct" | "handle" | "circulate" | "markRead" | "remind" | "complete" | "file")[];
+                id: string;
+                orgId: string;
+                readAt: string | null;
+                receiptNumber: string | null;
+                senderName: string;
+                senderNumber: string | null;
+                sentAt: string;
+                sentByName: string;
+                /**
+                 * @description 收文环节：pending 待签收 … completed 已办结，returned 已退回
+                 * @enum {string}
+                 */
+                step: "pending" | "signed" | "registered" | "reviewed" | "proposed" | "instructed" | "handling" | "completed" | "returned";
+                title: string;
+                urgency: string;
+            }[];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        ReadingListInput: {
+            items: {
+                actions: ("read" | "sign" | "register" | "review" | "propose" | "instruct" | "handle" | "circulate" | "markRead" | "remind" | "complete" | "file")[];
+                id: string;
+                orgId: string;
+                readAt: string | null;
+                receiptNumber: string | null;
+                senderName: string;
+                senderNumber: string | null;
+                sentAt: string;
+                sentByName: string;
+                /**
+                 * @description 收文环节：pending 待签收 … completed 已办结，returned 已退回
+                 * @enum {string}
+                 */
+                step: "pending" | "signed" | "registered" | "reviewed" | "proposed" | "instructed" | "handling" | "completed" | "returned";
+                title: string;
+                urgency: string;
+            }[];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        SealedDocumentVerdict: {
+            code: string | null;
+            fileSize: number;
+            message: string;
+            /** @description 文件中的每一枚电子印章，按盖章先后 */
+            seals: components["schemas"]["SealVerdict"][];
+            /**
+             * @description valid 有效；not_pdf 不是 PDF；no_seal 无电子印章；malformed 签章数据损坏；incomplete 文件被截断；altered 盖章后被修改；signature_invalid 签名无效；seal_invalid 印章无效；signer_not_in_seal 证书与印章不匹配；certificate_expired/not_yet_valid 盖章时证书过期/未生效；certificate_revoked 证书已吊销；certificate_untrusted 证书不可信；seal_expired 盖章时印章不在有效期内
+             * @enum {string}
+             */
+            status: "valid" | "not_pdf" | "no_seal" | "malformed" | "incomplete" | "altered" | "signature_invalid" | "signer_not_in_seal" | "certificate_untrusted" | "certificate_revoked" | "certificate_expired" | "certificate_not_yet_valid" | "seal_invalid" | "seal_expired";
+            valid: boolean;
+            verifiedAt: string;
+        };
+        SealedDocumentVerdictInput: {
+            code: string | null;
+            fileSize: number;
+            message: string;
+            /** @description 文件中的每一枚电子印章，按盖章先后 */
+            seals: components["schemas"]["SealVerdictInput"][];
+            /**
+             * @description valid 有效；not_pdf 不是 PDF；no_seal 无电子印章；malformed 签章数据损坏；incomplete 文件被截断；altered 盖章后被修改；signature_invalid 签名无效；seal_invalid 印章无效；signer_not_in_seal 证书与印章不匹配；certificate_expired/not_yet_valid 盖章时证书过期/未生效；certificate_revoked 证书已吊销；certificate_untrusted 证书不可信；seal_expired 盖章时印章不在有效期内
+             * @enum {string}
+             */
+            status: "valid" | "not_pdf" | "no_seal" | "malformed" | "incomplete" | "altered" | "signature_invalid" | "signer_not_in_seal" | "certificate_untrusted" | "certificate_revoked" | "certificate_expired" | "certificate_not_yet_valid" | "seal_invalid" | "seal_expired";
+            valid: boolean;
+            verifiedAt: string;
+        };
+        SealVerdict: {
+            byteRange: number[] | null;
+            /** @description 签章者（印章）证书 */
+            certificate: {
+                issuer: {
+                    [key: string]: string;
+                };
+                notAfter: string;
+                notBefore: string;
+                serial: string;
+                subject: {
+                    [key: string]: string;
+                };
+            } | null;
+            /** @description 证书在签章时间的状态（决定结论） */
+            certificateAtSigning: {
+                code: string | null;
+                message: string;
+                /** @description valid、expired、not_yet_valid、revoked、bad_signature、unknown_issuer 或 malformed */
+                status: string;
+            } | null;
+            /** @description 证书在验证时间的状态（仅供参考） */
+            certificateNow: {
+                code: string | null;
+                message: string;
+                /** @description valid、expired、not_yet_valid、revoked、bad_signature、unknown_issuer 或 malformed */
+                status: string;
+            } | null;
+            /** @description 不通过时的代码，如 documents.verify_altered */
+            code: string | null;
+            /** @description 签章范围是否覆盖整个文件（之后仅有其他印章时为 false 仍可有效） */
+            coversWholeFile: boolean;
+            /** @description 补充说明（中文） */
+            detail: string | null;
+            /** @description 签章范围内文件内容的 SM3 杂凑值（十六进制） */
+            documentHash: string | null;
+            /** @description 制章人证书 */
+            maker: {
+                check: {
+                    code: string | null;
+                    message: string;
+                    /** @description valid、expired、not_yet_valid、revoked、bad_signature、unknown_issuer 或 malformed */
+                    status: string;
+                };
+                serial: string;
+                subject: {
+                    [key: string]: string;
+                };
+            } | null;
+            message: string;
+            /** @description 盖章单位（印章证书主题 O） */
+            organization: string | null;
+            /** @description 印章编码（esID） */
+            sealId: string | null;
+            sealName: string | null;
+            sealValidFrom: string | null;
+            sealValidTo: string | null;
+            /** @description 签章时间（签章数据中记录的时间，UTC） */
+            signedAt: string | null;
+            /**
+             * @description valid 有效；not_pdf 不是 PDF；no_seal 无电子印章；malformed 签章数据损坏；incomplete 文件被截断；altered 盖章后被修改；signature_invalid 签名无效；seal_invalid 印章无效；signer_not_in_seal 证书与印章不匹配；certificate_expired/not_yet_valid 盖章时证书过期/未生效；certificate_revoked 证书已吊销；certificate_untrusted 证书不可信；seal_expired 盖章时印章不在有效期内
+             * @enum {string}
+             */
+            status: "valid" | "not_pdf" | "no_seal" | "malformed" | "incomplete" | "altered" | "signature_invalid" | "signer_not_in_seal" | "certificate_untrusted" | "certificate_revoked" | "certificate_expired" | "certificate_not_yet_valid" | "seal_invalid" | "seal_expired";
+        };
+        SealVerdictInput: {
+            byteRange: number[] | null;
+            /** @description 签章者（印章）证书 */
+            certificate: {
+                issuer: {
+                    [key: string]: string;
+                };
+                notAfter: string;
+                notBefore: string;
+                serial: string;
+                subject: {
+                    [key: string]: string;
+                };
+            } | null;
+            /** @description 证书在签章时间的状态（决定结论） */
+            certificateAtSigning: {
+                code: string | null;
+                message: string;
+                /** @description valid、expired、not_yet_valid、revoked、bad_signature、unknown_issuer 或 malformed */
+                status: string;
+            } | null;
+            /** @description 证书在验证时间的状态（仅供参考） */
+            certificateNow: {
+                code: string | null;
+                message: string;
+                /** @description valid、expired、not_yet_valid、revoked、bad_signature、unknown_issuer 或 malformed */
+                status: string;
+            } | null;
+            /** @description 不通过时的代码，如 documents.verify_altered */
+            code: string | null;
+            /** @description 签章范围是否覆盖整个文件（之后仅有其他印章时为 false 仍可有效） */
+            coversWholeFile: boolean;
+            /** @description 补充说明（中文） */
+            detail: string | null;
+            /** @description 签章范围内文件内容的 SM3 杂凑值（十六进制） */
+            documentHash: string | null;
+            /** @description 制章人证书 */
+            maker: {
+                check: {
+                    code: string | null;
+                    message: string;
+                    /** @description valid、expired、not_yet_valid、revoked、bad_signature、unknown_issuer 或 malformed */
+                    status: string;
+                };
+                serial: string;
+                subject: {
+                    [key: string]: string;
+                };
+            } | null;
+            message: string;
+            /** @description 盖章单位（印章证书主题 O） */
+            organization: string | null;
+            /** @description 印章编码（esID） */
+            sealId: string | null;
+            sealName: string | null;
+            sealValidFrom: string | null;
+            sealValidTo: string | null;
+            /** @description 签章时间（签章数据中记录的时间，UTC） */
+            signedAt: string | null;
+            /**
+             * @description valid 有效；not_pdf 不是 PDF；no_seal 无电子印章；malformed 签章数据损坏；incomplete 文件被截断；altered 盖章后被修改；signature_invalid 签名无效；seal_invalid 印章无效；signer_not_in_seal 证书与印章不匹配；certificate_expired/not_yet_valid 盖章时证书过期/未生效；certificate_revoked 证书已吊销；certificate_untrusted 证书不可信；seal_expired 盖章时印章不在有效期内
+             * @enum {string}
+             */
+            status: "valid" | "not_pdf" | "no_seal" | "malformed" | "incomplete" | "altered" | "signature_invalid" | "signer_not_in_seal" | "certificate_untrusted" | "certificate_revoked" | "certificate_expired" | "certificate_not_yet_valid" | "seal_invalid" | "seal_expired";
         };
         SecondFactors: {
             /** @description 安全策略接受的方式 */
@@ -1596,6 +4461,98 @@ export interface components {
         };
         SignInResult: components["schemas"]["SessionInfo"] | components["schemas"]["SignInChallenge"];
         SignInResultInput: components["schemas"]["SessionInfoInput"] | components["schemas"]["SignInChallengeInput"];
+        SupervisionBoard: {
+            items: {
+                actions: ("read" | "sign" | "register" | "review" | "propose" | "instruct" | "handle" | "circulate" | "markRead" | "remind" | "complete" | "file")[];
+                /** @description 列出的机关作为承办（lead）或协办（co）单位时 */
+                assignedAs: ("lead" | "co") | null;
+                /** @description 办理时限（工作日推算的日期） */
+                deadline: string | null;
+                /** @description 收文 id（待签收时即分发记录 id，签收后不变） */
+                id: string;
+                kind: string | null;
+                lastRemindedAt: string | null;
+                leadUnit: {
+                    name: string;
+                    orgId: string;
+                } | null;
+                /** @description 收文机关 */
+                orgId: string;
+                overdue: boolean;
+                /** @description 收文编号 */
+                receiptNumber: string | null;
+                receivedAt: string;
+                /** @description 主送或抄送 */
+                recipientRole: ("main" | "copy") | null;
+                reminderCount: number;
+                secrecy: string;
+                /** @description 来文机关 */
+                senderName: string;
+                /** @description 来文字号 */
+                senderNumber: string | null;
+                /** @enum {string} */
+                source: "delivery" | "paper";
+                /**
+                 * @description 收文环节：pending 待签收 … completed 已办结，returned 已退回
+                 * @enum {string}
+                 */
+                step: "pending" | "signed" | "registered" | "reviewed" | "proposed" | "instructed" | "handling" | "completed" | "returned";
+                title: string;
+                urgency: string;
+                workingDaysLeft: number;
+            }[];
+            org: {
+                name: string;
+                orgId: string;
+            };
+            today: string;
+        };
+        SupervisionBoardInput: {
+            items: {
+                actions: ("read" | "sign" | "register" | "review" | "propose" | "instruct" | "handle" | "circulate" | "markRead" | "remind" | "complete" | "file")[];
+                /** @description 列出的机关作为承办（lead）或协办（co）单位时 */
+                assignedAs: ("lead" | "co") | null;
+                /** @description 办理时限（工作日推算的日期） */
+                deadline: string | null;
+                /** @description 收文 id（待签收时即分发记录 id，签收后不变） */
+                id: string;
+                kind: string | null;
+                lastRemindedAt: string | null;
+                leadUnit: {
+                    name: string;
+                    orgId: string;
+                } | null;
+                /** @description 收文机关 */
+                orgId: string;
+                overdue: boolean;
+                /** @description 收文编号 */
+                receiptNumber: string | null;
+                receivedAt: string;
+                /** @description 主送或抄送 */
+                recipientRole: ("main" | "copy") | null;
+                reminderCount: number;
+                secrecy: string;
+                /** @description 来文机关 */
+                senderName: string;
+                /** @description 来文字号 */
+                senderNumber: string | null;
+                /** @enum {string} */
+                source: "delivery" | "paper";
+                /**
+                 * @description 收文环节：pending 待签收 … completed 已办结，returned 已退回
+                 * @enum {string}
+                 */
+                step: "pending" | "signed" | "registered" | "reviewed" | "proposed" | "instructed" | "handling" | "completed" | "returned";
+                title: string;
+                urgency: string;
+                workingDaysLeft: number;
+            }[];
+            org: {
+                name: string;
+                orgId: string;
+            };
+            today: string;
+        };
         TotpEnrolment: {
             /** @description 二维码，SVG data: URL */
             qrCode: string;
@@ -1611,6 +4568,72 @@ export interface components {
             secret: string;
             /** @description otpauth:// URI */
             uri: string;
+        };
+        UpdateDocument: {
+            /** @description 正文富文本；保存时清理为段落 <p> 与标题层级 <h1>–<h4> */
+            bodyHtml?: string;
+            /** @description 联合发文机关 id（不含主办机关）；有联合发文机关时须经会签 */
+            coIssuerIds?: string[];
+            /** @description 抄送机关 id */
+            copyRecipientIds?: string[];
+            /**
+             * @description 文种（15 种之一，见 src/shared/documents.ts）
+             * @enum {string}
+             */
+            kind?: "resolution" | "decision" | "order" | "communique" | "announcement" | "public_notice" | "opinion" | "notice" | "bulletin" | "report" | "request" | "reply" | "motion" | "letter" | "minutes";
+            /** @description 主送机关 id（来自组织机构库） */
+            mainRecipientIds?: string[];
+            /** @description 附注 */
+            note?: string | null;
+            /** @description 读取时的 revision；给出时如公文已被他人修改则拒绝 */
+            revision?: number;
+            /**
+             * @description 密级：none 非密，secret 秘密；confidential（机密）与 top_secret（绝密）一律拒绝
+             * @enum {string}
+             */
+            secrecy?: "none" | "secret" | "confidential" | "top_secret";
+            /** @description 保密期限，如“1年”；仅秘密件 */
+            secrecyTerm?: string | null;
+            /** @description 标题 */
+            title?: string;
+            /**
+             * @description 紧急程度：normal 普通，urgent 加急，very_urgent 特急
+             * @enum {string}
+             */
+            urgency?: "normal" | "urgent" | "very_urgent";
+        };
+        UpdateDocumentInput: {
+            /** @description 正文富文本；保存时清理为段落 <p> 与标题层级 <h1>–<h4> */
+            bodyHtml?: string;
+            /** @description 联合发文机关 id（不含主办机关）；有联合发文机关时须经会签 */
+            coIssuerIds?: string[];
+            /** @description 抄送机关 id */
+            copyRecipientIds?: string[];
+            /**
+             * @description 文种（15 种之一，见 src/shared/documents.ts）
+             * @enum {string}
+             */
+            kind?: "resolution" | "decision" | "order" | "communique" | "announcement" | "public_notice" | "opinion" | "notice" | "bulletin" | "report" | "request" | "reply" | "motion" | "letter" | "minutes";
+            /** @description 主送机关 id（来自组织机构库） */
+            mainRecipientIds?: string[];
+            /** @description 附注 */
+            note?: string | null;
+            /** @description 读取时的 revision；给出时如公文已被他人修改则拒绝 */
+            revision?: number;
+            /**
+             * @description 密级：none 非密，secret 秘密；confidential（机密）与 top_secret（绝密）一律拒绝
+             * @enum {string}
+             */
+            secrecy?: "none" | "secret" | "confidential" | "top_secret";
+            /** @description 保密期限，如“1年”；仅秘密件 */
+            secrecyTerm?: string | null;
+            /** @description 标题 */
+            title?: string;
+            /**
+             * @description 紧急程度：normal 普通，urgent 加急，very_urgent 特急
+             * @enum {string}
+             */
+            urgency?: "normal" | "urgent" | "very_urgent";
         };
     };
     responses: never;
@@ -3228,6 +6251,4296 @@ export interface operations {
                         problem?: string;
                         seq?: number;
                     };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listDocuments: {
+        parameters: {
+            query?: {
+                /** @description 文种（15 种之一，见 src/shared/documents.ts） */
+                kind?: "resolution" | "decision" | "order" | "communique" | "announcement" | "public_notice" | "opinion" | "notice" | "bulletin" | "report" | "request" | "reply" | "motion" | "letter" | "minutes";
+                /** @description 只看该发文机关的公文 */
+                orgId?: string;
+                page?: number;
+                pageSize?: number;
+                /** @description 标题或发文字号中的文字 */
+                q?: string;
+                status?: "draft" | "reviewing" | "signed" | "issued" | "cancelled";
+                /** @description 发文环节 */
+                step?: "draft" | "department_review" | "office_review" | "countersign" | "sign_off" | "recheck" | "register" | "seal" | "issue";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DocumentList"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    createDocument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateDocumentInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Document"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getDocument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Document"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    updateDocument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateDocumentInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Document"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    approveDocument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description 办理意见 */
+                    opinion?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Document"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    addDocumentAttachment: {
+        parameters: {
+            query: {
+                /** @description 原文件名 */
+                name: string;
+                /** @description 附件名称（附件说明中列出）；默认取文件名去掉扩展名 */
+                title?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Document"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    downloadDocumentAttachment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                attachmentId: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    removeDocumentAttachment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                attachmentId: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Document"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    cancelDocument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description 撤销理由 */
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Document"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    countersignDocument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description 办理意见 */
+                    opinion?: string;
+                    /** @description 代表哪个联合发文机关会签；只能代表一个时可省略 */
+                    orgId?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Document"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    diffDocumentVersions: {
+        parameters: {
+            query: {
+                /** @description 旧版本号 */
+                from: number;
+                /** @description 新版本号 */
+                to: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DocumentDiff"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    downloadDocumentFinal: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    getDocumentFlow: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DocumentFlow"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    issueDocument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description 办理意见 */
+                    opinion?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Document"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listDocumentReceipts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeliveryReceipts"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    registerDocument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description 机关代字；默认取发文机关的第一个 */
+                    prefix?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Document"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    returnDocument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description 退回理由 */
+                    reason: string;
+                    /**
+                     * @description 退回到的环节（本流程中此前的环节）
+                     * @enum {string}
+                     */
+                    toStep: "draft" | "department_review" | "office_review" | "countersign" | "sign_off" | "recheck" | "register" | "seal" | "issue";
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Document"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    sealDocument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description 办理意见 */
+                    opinion?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Document"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    signOffDocument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description 办理意见 */
+                    opinion?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Document"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    submitDocument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description 办理意见 */
+                    opinion?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Document"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listDocumentVersions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DocumentVersionSummary"][];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getDocumentVersion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                number: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DocumentVersion"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listArchive: {
+        parameters: {
+            query: {
+                orgId: string;
+                page?: number;
+                pageSize?: number;
+                /** @description 按题名、档号或文号查找 */
+                q?: string;
+                /** @description 保管期限：Y 永久，D30 定期30年，D10 定期10年 */
+                retention?: "Y" | "D30" | "D10";
+                source?: "sent" | "received";
+                year?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ArchiveList"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    fileDocument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ArchiveFilingInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ArchiveItemDetail"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getArchiveItem: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ArchiveItemDetail"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    downloadArchiveFile: {
+        parameters: {
+            query?: {
+                /** @description archival 加盖归档章的归档件；original 未改动的原件 */
+                copy?: "archival" | "original";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    exportArchive: {
+        parameters: {
+            query: {
+                orgId: string;
+                year: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    getArchiveFonds: {
+        parameters: {
+            query: {
+                orgId: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ArchiveFonds"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    updateArchiveFonds: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ArchiveFondsUpdateInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ArchiveFonds"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listInbox: {
+        parameters: {
+            query?: {
+                /** @description 收文机关；默认为当前用户所服务的第一个机关 */
+                orgId?: string;
+                page?: number;
+                pageSize?: number;
+                /** @description 按标题查找 */
+                q?: string;
+                /** @description todo 全部待办，overdue 逾期，all 全部，或某一环节 */
+                view?: "todo" | "overdue" | "all" | "pending" | "signed" | "registered" | "reviewed" | "proposed" | "instructed" | "handling" | "completed" | "returned";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Inbox"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getSupervisionBoard: {
+        parameters: {
+            query?: {
+                orgId?: string;
+                /** @description 列出逾期及此后若干工作日内到期的收文 */
+                withinDays?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupervisionBoard"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listInboxes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Inboxes"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getIncoming: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IncomingDocument"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    circulateIncoming: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["IncomingCirculationInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IncomingDocument"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    completeIncoming: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["IncomingCompletionInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IncomingDocument"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    downloadIncomingFile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    handleIncoming: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["IncomingHandlingInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IncomingDocument"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    instructIncoming: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["IncomingInstructionInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IncomingDocument"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    proposeIncoming: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["IncomingProposalInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IncomingDocument"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    readIncoming: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["IncomingReadInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IncomingDocument"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listCirculationReaders: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CirculationReaders"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    registerIncoming: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IncomingDocument"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    remindIncoming: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["IncomingRemindInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IncomingDocument"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    reviewIncoming: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["IncomingReviewInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IncomingDocument"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    signIncoming: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IncomingDocument"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    registerPaperIncoming: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PaperIncomingInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IncomingDocument"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    uploadIncomingScan: {
+        parameters: {
+            query: {
+                /** @description 原文件名 */
+                name?: string;
+                /** @description 收文机关 */
+                orgId: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IncomingScan"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listReading: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                unread?: "true" | "false";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReadingList"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    searchDocuments: {
+        parameters: {
+            query: {
+                /** @description 成文日期起（含） */
+                from?: string;
+                /** @description 只查某一文种 */
+                kind?: "resolution" | "decision" | "order" | "communique" | "announcement" | "public_notice" | "opinion" | "notice" | "bulletin" | "report" | "request" | "reply" | "motion" | "letter" | "minutes";
+                page?: number;
+                pageSize?: number;
+                /** @description 检索词：标题、发文字号、正文或附件中的词（中文分词） */
+                q: string;
+                /** @description relevance：标题命中在前；date：新的在前 */
+                sort?: "relevance" | "date";
+                /** @description 成文日期止（含） */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DocumentSearchResult"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getDocumentStatistics: {
+        parameters: {
+            query: {
+                /** @description 起始月份，默认为结束月份前 11 个月 */
+                from?: string;
+                orgId: string;
+                /** @description 结束月份（含），默认为本月 */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DocumentStatistics"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    documentTodo: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                /** @description 发文环节 */
+                step?: "draft" | "department_review" | "office_review" | "countersign" | "sign_off" | "recheck" | "register" | "seal" | "issue";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DocumentTodo"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    verifySealedDocument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description PDF 文件 */
+        requestBody: {
+            content: {
+                "application/pdf": unknown;
+                "multipart/form-data": unknown;
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SealedDocumentVerdict"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getDocumentWorkflow: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DocumentWorkflow"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    updateDocumentWorkflow: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DocumentWorkflowUpdateInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DocumentWorkflow"];
                 };
             };
             /** @description Default Response */

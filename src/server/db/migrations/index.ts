@@ -7,6 +7,10 @@ import * as pki from './2026_11_27_0005_pki.js';
 import * as identitySecurity from './2026_11_27_0006_identity_security.js';
 import * as identitySm2Factor from './2026_11_27_0007_identity_sm2_factor.js';
 import * as identityPersonalData from './2026_11_27_0008_identity_personal_data.js';
+import * as search from './2026_11_27_0009_search.js';
+import * as documents from './2026_11_27_0010_documents.js';
+import * as documentsReceiving from './2026_11_27_0011_documents_receiving.js';
+import * as seals from './2026_11_27_0012_seals.js';
 
 /** Every migration, by name. Names sort in the order they run; add new ones at the end. */
 export const migrations: Record<string, Migration> = {
@@ -18,4 +22,8 @@ export const migrations: Record<string, Migration> = {
   '2026_11_27_0006_identity_security': identitySecurity,
   '2026_11_27_0007_identity_sm2_factor': identitySm2Factor,
   '2026_11_27_0008_identity_personal_data': identityPersonalData,
+  '2026_11_27_0009_search': search,
+  '2026_11_27_0010_documents': documents,
+  '2026_11_27_0011_documents_receiving': documentsReceiving,
+  '2026_11_27_0012_seals': seals,
 };

@@ -34,6 +34,8 @@ export const demoAccounts: readonly DemoAccount[] = [
   { username: 'xsh.leader', displayName: '李盟长', orgRef: xsh, roles: [{ role: 'leader' }], description: '行署领导：审核、签发、批示', personal: { idNumber: '152201197806192018', phone: '13800482002' } },
   { username: 'fgw.clerk', displayName: '赵文秘', orgRef: `${xsh}.fgw`, roles: [{ role: 'clerk' }], description: '盟发改委文秘', personal: { idNumber: '152202199001083012', phone: '13800482003' } },
   { username: 'ulh.clerk', displayName: '陈文秘', orgRef: '152201000000.gov', roles: [{ role: 'clerk' }], description: '乌兰浩特市人民政府文秘', personal: { idNumber: '152201198811224023', phone: '13800482004' } },
+  { username: 'fgw.leader', displayName: '孟主任', orgRef: `${xsh}.fgw`, roles: [{ role: 'leader' }], description: '盟发改委主任：核稿、签发、批办', personal: { idNumber: '152201198007143011', phone: '13800482005' } },
+  { username: 'ulh.mayor', displayName: '张市长', orgRef: '152201000000.gov', roles: [{ role: 'leader' }], description: '乌兰浩特市人民政府领导：签发、批办、阅件', personal: { idNumber: '152201197903252027', phone: '13800482006' } },
   { username: 'portal.editor', displayName: '刘编辑', orgRef: `${xsh}.bgs`, roles: [{ role: 'editor' }], description: '门户网站编辑' },
   { username: 'portal.reviewer', displayName: '孙审核', orgRef: `${xsh}.bgs`, roles: [{ role: 'reviewer' }], description: '门户网站审核' },
 ];

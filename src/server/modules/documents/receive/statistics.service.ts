@@ -1,0 +1,71 @@
+import type { Db } from '../../../db/database.js';
+import type { Actor } from '../../../platform/actor.js';
+import { toBusinessDate } from '../../../platform/calendar/index.js';
+import type { Clock } from '../../../platform/clock.js';
+import { AppError } from '../../../platform/errors/app-error.js';
+import { authorize } from '../../../platform/policy/index.js';
+import type { OrgService } from '../../orgs/index.js';
+import { OrgLookup } from './org-lookup.js';
+import { inboxPolicy } from './receive.policy.js';
+import { orgPathsOf } from './receive.scope.js';
+import { statisticsRepository as repo } from './statistics.repository.js';
+
+/** The instant a Shanghai month (`YYYY-MM`) begins. */
+const monthStart = (month: string) => new Date(`${month}-01T00:00:00+08:00`).toISOString();
+const nextMonth = (month: string) => {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
+};
+
+/**
+ * 公文统计 of one organisation: documents sent (per drafting unit) and received (per lead unit) per
+ * month, the average time from receipt to 办结, and the overdue rate of items with a deadline
+ * (finished after it, or still open past it). Its clerks and leaders may read it.
+ */
+export function createStatisticsService(deps: { db: Db; clock: Clock; orgs: OrgService }) {
+  const { db, clock, orgs } = deps;
+  return {
+    async ofOrg(actor: Actor, query: { orgId: string; from?: string | undefined; to?: string | undefined }) {
+      const g = new OrgLookup(orgs);
+      const { org, paths } = await orgPathsOf(g, query.orgId);
+      authorize(actor, inboxPolicy, 'readAll', { paths });
+      const today = toBusinessDate(clock.now());
+      const to = query.to ?? today.slice(0, 7);
+      let from = query.from;
+      if (!from) {
+        from = to;
+        for (let i = 0; i < 11; i += 1) from = `${Number(from.slice(0, 4)) - (from.endsWith('-01') ? 1 : 0)}-${from.endsWith('-01') ? '12' : String(Number(from.slice(5)) - 1).padStart(2, '0')}`;
+      }
+      if (from > to) throw new AppError('request.invalid', { fields: [{ path: 'from', message: '起始月份不能晚于结束月份' }] });
+      const months: string[] = [];
+      for (let m = from; m <= to && months.length < 120; m = nextMonth(m)) months.push(m);
+      const range = [monthStart(from), monthStart(nextMonth(to))] as const;
+      const [sent, received, processing] = await Promise.all([
+        repo.sentPerUnit(db, org.id, ...range),
+        repo.receivedPerUnit(db, org.id, ...range),
+        repo.processing(db, org.id, ...range, today),
+      ]);
+      const units = await g.nodes([...sent, ...received].flatMap((r) => (r.unit ? [r.unit] : [])));
+      const unit = (id: string | null) => (id ? { orgId: id, name: units.get(id)?.nameZh ?? '' } : null);
+      return {
+        org: { orgId: org.id, name: org.nameZh },
+        from,
+        to,
+        months,
+        sent: sent.map((r) => ({ unit: unit(r.unit), month: r.month, count: Number(r.n) })),
+        received: received.map((r) => ({ unit: unit(r.unit), month: r.month, count: Number(r.n) })),
+        totals: {
+          sent: sent.reduce((s, r) => s + Number(r.n), 0),
+          received: processing.received,
+          completed: processing.completed,
+          averageProcessingDays: processing.avgSeconds === null ? null : Math.round((processing.avgSeconds / 86400) * 10) / 10,
+          withDeadline: processing.withDeadline,
+          overdue: processing.overdue,
+          overdueRate: processing.withDeadline ? Math.round((processing.overdue / processing.withDeadline) * 1000) / 1000 : null,
+        },
+      };
+    },
+  };
+}
+
+export type StatisticsService = ReturnType<typeof createStatisticsService>;

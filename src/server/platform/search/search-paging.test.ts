@@ -1,0 +1,52 @@
+import { beforeAll, expect, it } from 'vitest';
+import { describeEachDialect } from '../../../../test/support/db.js';
+import { createSearch } from './index.js';
+import { planSearch } from './search-plan.js';
+import { postgresSearchRepository } from './search-postgres.repository.js';
+import { searchRepository, type MatchSet } from './search.repository.js';
+import { searchQuerySchema } from './search.schema.js';
+
+/**
+ * Newest-first pages must be slices of one order. On PostgreSQL a page is first looked for among the
+ * newest rows (the window, 12 rows here instead of 20,000) and, when they hold too few matches, in
+ * the whole table: both paths must give the same page.
+ */
+describeEachDialect('search paging', (database, dialect) => {
+  const repository = dialect === 'postgres' ? postgresSearchRepository(12) : searchRepository(dialect);
+
+  beforeAll(async () => {
+    const search = createSearch({ db: database().db, dialect });
+    await database()
+      .db.transaction()
+      .execute(async (trx) => {
+        for (let i = 0; i < 40; i += 1) {
+          // Old entries match densely, the newest twelve only twice: windowed pages both succeed and fall through.
+          const matches = i < 28 ? i % 3 !== 0 : i === 30 || i === 35;
+          await search.index(trx, {
+            scope: 'documents',
+            key: `k${i}`,
+            title: matches && i % 2 ? `草原保护第${i}期` : `第${i}期简报`,
+            body: matches ? '草原生态' : '其他事项',
+            fields: { date: `2024-${String(1 + Math.floor(i / 28) * 6 + (i % 6)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}` },
+            visibility: [i % 4 === 0 ? 'org-x' : 'public'],
+          });
+        }
+      });
+  });
+
+  it('gives every page as the slice of the whole newest-first order', async () => {
+    const plan = planSearch(searchQuerySchema.parse({ scopes: ['documents'], text: '草原', tags: ['public'], pageSize: 100 }))!;
+    const { db } = database();
+    for (const set of ['words', 'title', 'untitled'] as MatchSet[]) {
+      const all = await repository.read(db, (reader) => repository.page(reader, plan, set, 100, 0));
+      expect(all.length, set).toBeGreaterThan(2);
+      expect(all.map((r) => r.id)).toEqual([...all.map((r) => r.id)].sort((a, b) => b - a));
+      for (const [limit, offset] of [[1, 0], [2, 0], [3, 0], [1, 1], [2, 1], [1, 2], [5, 3]] as const) {
+        const page = await repository.read(db, (reader) => repository.page(reader, plan, set, limit, offset));
+        expect(page.map((r) => r.key), `${set} ${limit}@${offset}`).toEqual(all.slice(offset, offset + limit).map((r) => r.key));
+      }
+      const counted = await repository.read(db, (reader) => repository.count(reader, plan, set, 1000));
+      expect(counted).toBe(all.length);
+    }
+  });
+});

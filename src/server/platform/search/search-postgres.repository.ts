@@ -1,0 +1,227 @@
+import { sql, type RawBuilder } from 'kysely';
+import type { DbOrTrx } from '../../db/database.js';
+import { MAX_FALLBACK_CANDIDATES, MIN_GRAM_TERM, titleFacet, type SearchPlan } from './search-plan.js';
+import { IDS_PER_DAY, firstIdOf } from './entry-id.js';
+import type { HitRow, IndexedEntry, MatchSet, SearchRepository } from './search.repository.js';
+
+/**
+ * PostgreSQL: tsvector and tsquery values written by the application as literals and bound as
+ * parameters (`$1::tsquery`); every lexeme is single-quoted with quotes and backslashes escaped, so
+ * no user text is ever read as tsquery syntax.
+ */
+const lexeme = (token: string): string => `'${token.replaceAll('\\', '\\\\').replaceAll("'", "''")}'`;
+
+/** PostgreSQL keeps positions up to 16383 and 256 of them per lexeme. */
+const MAX_POSITION = 16_383;
+const MAX_POSITIONS_PER_LEXEME = 256;
+/** Below PostgreSQL's 1 MB for a tsvector, counted on the literal (larger than the stored form). */
+const MAX_VECTOR_BYTES = 900_000;
+
+/**
+ * The word lexemes, without positions: only matching uses them (no ranking), so the vector stays
+ * small and GIN answers without rechecking rows. The leading lexemes (facets, title markers) are
+ * always kept; a huge text keeps the words that fit, in reading order.
+ */
+export function wordsVector(leading: readonly string[], words: readonly string[]): string {
+  const parts: string[] = [];
+  const seen = new Set<string>();
+  let bytes = 0;
+  for (const word of [...leading, ...words]) {
+    if (seen.has(word)) continue;
+    seen.add(word);
+    const part = lexeme(word);
+    bytes += Buffer.byteLength(part) + 1;
+    if (bytes > MAX_VECTOR_BYTES && seen.size > leading.length) break;
+    parts.push(part);
+  }
+  return parts.join(' ');
+}
+
+const wordChar = /^[\p{L}\p{N}\p{M}]$/u;
+
+/** The trigrams of `text` at their positions; trigrams with a space or punctuation are never queried. */
+export function gramsVector(text: string): string {
+  const chars = [...text].slice(0, MAX_POSITION);
+  const isWord = chars.map((c) => wordChar.test(c));
+  const positions = new Map<string, number[]>();
+  for (let i = 0; i + MIN_GRAM_TERM <= chars.length; i += 1) {
+    if (!isWord[i] || !isWord[i + 1] || !isWord[i + 2]) continue;
+    const gram = chars[i]! + chars[i + 1]! + chars[i + 2]!;
+    const list = positions.get(gram);
+    if (!list) positions.set(gram, [i + 1]);
+    else if (list.length < MAX_POSITIONS_PER_LEXEME) list.push(i + 1);
+  }
+  return [...positions].map(([gram, list]) => `${lexeme(gram)}:${list.join(',')}`).join(' ');
+}
+
+/** A term as adjacent trigrams: `'乌兰浩' <-> '兰浩特'`. */
+function gramPhrase(term: string): string {
+  const chars = [...term];
+  const grams: string[] = [];
+  for (let i = 0; i + MIN_GRAM_TERM <= chars.length; i += 1) grams.push(lexeme(chars.slice(i, i + MIN_GRAM_TERM).join('')));
+  return `(${grams.join(' <-> ')})`;
+}
+
+const allOf = (tokens: readonly string[]): string => `(${tokens.map(lexeme).join(' & ')})`;
+
+
+function facetQuery(plan: SearchPlan): string {
+  return plan.facetGroups.map((group) => `(${group.map(lexeme).join(' | ')})`).join(' & ');
+}
+
+const anyOf = (tokens: readonly string[]): string => `(${tokens.map(lexeme).join(' | ')})`;
+
+/** The tsquery on `words` for a set of word matches. */
+function wordsQuery(plan: SearchPlan, set: Exclude<MatchSet, 'grams'>): string {
+  const titled = plan.words.map(titleFacet);
+  const anywhere = `${allOf(plan.words)} & ${facetQuery(plan)}`;
+  switch (set) {
+    case 'words':
+      return anywhere;
+    case 'title':
+      return `${allOf(titled)} & ${facetQuery(plan)}`;
+    case 'someTitle':
+      return `${anywhere} & ${anyOf(titled)} & !${allOf(titled)}`;
+    case 'untitled':
+      return `${anywhere} & !${anyOf(titled)}`;
+  }
+}
+
+function gramQuery(plan: SearchPlan): string {
+  return plan.gramTerms.map(gramPhrase).join(' & ');
+}
+
+/** The trigrams of the fallback's terms, without positions: a GIN lookup that needs no recheck. */
+function gramsAnywhere(plan: SearchPlan): string {
+  const grams = plan.gramTerms.flatMap((term) => {
+    const chars = [...term];
+    return chars.slice(0, chars.length - MIN_GRAM_TERM + 1).map((_, i) => chars.slice(i, i + MIN_GRAM_TERM).join(''));
+  });
+  return allOf([...new Set(grams)]);
+}
+
+const newerThan = (from?: number): RawBuilder<unknown>[] => (from === undefined ? [] : [sql`e.id >= ${from}`]);
+
+/**
+ * `from … where …` selecting entries as `e`; `from` narrows to ids from there. The fallback takes
+ * the newest `MAX_FALLBACK_CANDIDATES` visible entries holding every trigram, then checks that the
+ * trigrams are adjacent (the phrase query, which reads each row's vector) and the short terms.
+ */
+function matching(plan: SearchPlan, set: MatchSet, from?: number): RawBuilder<unknown> {
+  if (set !== 'grams') {
+    return sql`from search_entries e where ${sql.join([sql`e.words @@ ${wordsQuery(plan, set)}::tsquery`, ...newerThan(from)], sql` and `)}`;
+  }
+  const candidates = [sql`e.grams @@ ${gramsAnywhere(plan)}::tsquery`, sql`e.words @@ ${facetQuery(plan)}::tsquery`, ...newerThan(from)];
+  const checks = [
+    sql`e.grams @@ ${gramQuery(plan)}::tsquery`,
+    ...plan.gramShortTerms.map((term) => sql`(e.title ilike ${`%${term}%`} or e.body ilike ${`%${term}%`} or e.extra ilike ${`%${term}%`})`),
+  ];
+  return sql`from (select e.id from search_entries e where ${sql.join(candidates, sql` and `)}
+      order by e.id desc limit ${MAX_FALLBACK_CANDIDATES}) c
+    join search_entries e on e.id = c.id where ${sql.join(checks, sql` and `)}`;
+}
+
+/**
+ * Rows the newest-first page is looked for first. GIN yields matches unordered, so a page costs a
+ * visit to every match; within the newest 20,000 entries that is bounded, and when they hold a full
+ * page it is the page.
+ */
+const WINDOW = 20_000;
+
+/** The id `window` rows from the newest, once per transaction (`windows` caches it). */
+function windowStart(db: DbOrTrx, window: number, windows: WeakMap<object, Promise<number | undefined>>): Promise<number | undefined> {
+  let start = windows.get(db);
+  if (!start) {
+    start = (async () => {
+      // A walk down the primary key, which `read` otherwise turns off.
+      await sql`set local enable_indexscan = on`.execute(db);
+      const result = await sql<{ id: string }>`select id from search_entries order by id desc offset ${window - 1} limit 1`.execute(db);
+      await sql`set local enable_indexscan = off`.execute(db);
+      return result.rows[0] ? Number(result.rows[0].id) : undefined;
+    })();
+    windows.set(db, start);
+  }
+  return start;
+}
+
+async function pageRows(db: DbOrTrx, plan: SearchPlan, set: MatchSet, limit: number, offset: number, from?: number): Promise<HitRow[]> {
+  const result = await sql<HitRow>`with top as (select e.id ${matching(plan, set, from)} order by e.id desc limit ${limit} offset ${offset})
+    select e.id, e.scope, e.key, e.title, e.body, e.extra, e.fields, e.date
+    from top join search_entries e on e.id = top.id
+    order by top.id desc`.execute(db);
+  return result.rows.map((row) => ({ ...row, id: Number(row.id) }));
+}
+
+/** The PostgreSQL repository; `window` (rows) is there for tests. */
+export function postgresSearchRepository(window = WINDOW): SearchRepository {
+  const windows = new WeakMap<object, Promise<number | undefined>>();
+  return {
+    async upsert(db, entry: IndexedEntry) {
+      const words = wordsVector(
+        [...entry.facets, ...entry.titleWords.map(titleFacet)],
+        [...entry.titleWords, ...entry.bodyWords, ...entry.extraWords],
+      );
+      // One statement, safe against a concurrent index of the same key: a re-indexed entry takes a
+      // new id in its (possibly new) day's block.
+      const first = firstIdOf(entry.date);
+      await sql`insert into search_entries (id, scope, key, title, body, extra, fields, date, updated_at, words, grams)
+        values (${first} + nextval('search_entries_seq') % ${IDS_PER_DAY}, ${entry.scope}, ${entry.key}, ${entry.title}, ${entry.body},
+          ${entry.extra}, ${entry.fields}, ${entry.date}, ${entry.updatedAt}, ${words}::tsvector, ${gramsVector(entry.gramText)}::tsvector)
+        on conflict (scope, key) do update set id = excluded.id, title = excluded.title, body = excluded.body,
+          extra = excluded.extra, fields = excluded.fields, date = excluded.date, updated_at = excluded.updated_at,
+          words = excluded.words, grams = excluded.grams`.execute(db);
+    },
+
+    async remove(db, scope, key) {
+      const result = await sql`delete from search_entries where scope = ${scope} and key = ${key}`.execute(db);
+      return Number(result.numAffectedRows ?? 0) > 0;
+    },
+
+    async removeScope(db, scope) {
+      const result = await sql`delete from search_entries where scope = ${scope}`.execute(db);
+      return Number(result.numAffectedRows ?? 0);
+    },
+
+    async count(db, plan, set, cap) {
+      const result = await sql<{ n: number }>`select count(*)::int as n from (select 1 ${matching(plan, set)} limit ${cap}) t`.execute(db);
+      return Number(result.rows[0]?.n ?? 0);
+    },
+
+    async page(db, plan, set, limit, offset) {
+      if (set !== 'grams' && offset + limit <= window / 4) {
+        const start = await windowStart(db, window, windows);
+        if (start !== undefined) {
+          const rows = await pageRows(db, plan, set, limit, offset, start);
+          if (rows.length === limit) return rows;
+        }
+      }
+      return pageRows(db, plan, set, limit, offset);
+    },
+
+    /**
+     * The planner takes GIN matching for nearly free and, with a LIMIT, prefers walking the table or
+     * the primary key while testing each row's (TOASTed) vector — seconds when matches are rare.
+     * Searches therefore run with bitmap scans only (index-only scans stay allowed).
+     */
+    async optimize(db) {
+      // Moves GIN's pending entries into the index proper (autovacuum does it too, eventually).
+      await sql`select gin_clean_pending_list('search_entries_words_idx'::regclass)`.execute(db);
+      await sql`select gin_clean_pending_list('search_entries_grams_idx'::regclass)`.execute(db);
+    },
+
+    async read(db, work) {
+      const run = async (trx: DbOrTrx) => {
+        await sql`set local enable_seqscan = off`.execute(trx);
+        await sql`set local enable_indexscan = off`.execute(trx);
+        return work(trx);
+      };
+      if (!db.isTransaction) return db.transaction().execute(run);
+      try {
+        return await run(db);
+      } finally {
+        await sql`set local enable_seqscan to default`.execute(db);
+        await sql`set local enable_indexscan to default`.execute(db);
+      }
+    },
+  };
+}

@@ -1,0 +1,121 @@
+import { sql, type RawBuilder } from 'kysely';
+import type { DbOrTrx } from '../../db/database.js';
+import { IDS_PER_DAY, firstIdOf } from './entry-id.js';
+import { MAX_FALLBACK_CANDIDATES, titleFacet, type SearchPlan } from './search-plan.js';
+import type { HitRow, MatchSet, SearchRepository } from './search.repository.js';
+
+/**
+ * SQLite: FTS5. Every token goes into the MATCH expression as a double-quoted string (quotes
+ * doubled), so no user text is ever read as FTS5 syntax.
+ */
+const quote = (token: string): string => `"${token.replaceAll('"', '""')}"`;
+const all = (tokens: readonly string[]): string => `(${tokens.map(quote).join(' AND ')})`;
+const any = (tokens: readonly string[]): string => `(${tokens.map(quote).join(' OR ')})`;
+
+function facetMatch(plan: SearchPlan): string {
+  return plan.facetGroups.map((group) => `{facets} : ${any(group)}`).join(' AND ');
+}
+
+/** The MATCH expression on `search_words` for a set of word matches; title tiers use title facets. */
+function wordsMatch(plan: SearchPlan, set: Exclude<MatchSet, 'grams'>): string {
+  const titled = plan.words.map(titleFacet);
+  const anywhere = `{title body extra} : ${all(plan.words)} AND ${facetMatch(plan)}`;
+  switch (set) {
+    case 'words':
+      return anywhere;
+    case 'title':
+      return `{facets} : ${all(titled)} AND ${facetMatch(plan)}`;
+    case 'someTitle':
+      return `(${anywhere} AND {facets} : ${any(titled)}) NOT {facets} : ${all(titled)}`;
+    case 'untitled':
+      return `(${anywhere}) NOT {facets} : ${any(titled)}`;
+  }
+}
+
+/**
+ * `from … where …` for a set, with the table whose rowid (or `id`) is the entry id. Word sets are
+ * answered by `search_words` alone. The fallback takes the newest `MAX_FALLBACK_CANDIDATES` entries
+ * containing the substrings, then checks facets on the entry's own `facets` column and short terms
+ * (LIKE: case-insensitive for ASCII) on its text: a second FTS5 lookup per candidate would cost a
+ * hundred times more.
+ */
+function source(plan: SearchPlan, set: MatchSet): { readonly id: RawBuilder<unknown>; readonly from: RawBuilder<unknown> } {
+  if (set !== 'grams') {
+    return {
+      id: sql`search_words.rowid`,
+      from: sql`from search_words where search_words match ${wordsMatch(plan, set)}`,
+    };
+  }
+  const facets = plan.facetGroups.map(
+    (group) => sql`(${sql.join(group.map((facet) => sql`instr(e.facets, ${` ${facet} `}) > 0`), sql` or `)})`,
+  );
+  const shortTerms = plan.gramShortTerms.map((term) => sql`(e.title like ${`%${term}%`} or e.body like ${`%${term}%`} or e.extra like ${`%${term}%`})`);
+  return {
+    id: sql`e.id`,
+    from: sql`from (
+        select rowid as id from search_grams where search_grams match ${all(plan.gramTerms)}
+        order by rowid desc limit ${MAX_FALLBACK_CANDIDATES}
+      ) g join search_entries e on e.id = g.id
+      where ${sql.join([...facets, ...shortTerms], sql` and `)}`,
+  };
+}
+
+export const sqliteSearchRepository: SearchRepository = {
+  async upsert(db, entry) {
+    await removeEntry(db, entry.scope, entry.key);
+    // The newest id of the entry's day, plus one (SQLite has one writer at a time).
+    const first = firstIdOf(entry.date);
+    const last = await sql<{ id: number | null }>`select max(id) as id from search_entries
+      where id >= ${first} and id < ${first + IDS_PER_DAY}`.execute(db);
+    const id = (last.rows[0]?.id ?? first - 1) + 1;
+    await sql`insert into search_entries (id, scope, key, title, body, extra, fields, date, updated_at, facets)
+      values (${id}, ${entry.scope}, ${entry.key}, ${entry.title}, ${entry.body}, ${entry.extra}, ${entry.fields}, ${entry.date},
+        ${entry.updatedAt}, ${` ${entry.facets.join(' ')} `})`.execute(db);
+    const facets = [...entry.facets, ...new Set(entry.titleWords.map(titleFacet))].join(' ');
+    await sql`insert into search_words (rowid, facets, title, body, extra)
+      values (${id}, ${facets}, ${entry.titleWords.join(' ')}, ${entry.bodyWords.join(' ')}, ${entry.extraWords.join(' ')})`.execute(db);
+    await sql`insert into search_grams (rowid, text) values (${id}, ${entry.gramText})`.execute(db);
+  },
+
+  remove: removeEntry,
+
+  read: (db, work) => work(db),
+
+  async optimize(db) {
+    // Merges each FTS5 index into one segment: fewer doclists to seek per word, faster queries.
+    await sql`insert into search_words (search_words) values ('optimize')`.execute(db);
+    await sql`insert into search_grams (search_grams) values ('optimize')`.execute(db);
+  },
+
+  async removeScope(db, scope) {
+    await sql`delete from search_words where rowid in (select id from search_entries where scope = ${scope})`.execute(db);
+    await sql`delete from search_grams where rowid in (select id from search_entries where scope = ${scope})`.execute(db);
+    const deleted = await sql`delete from search_entries where scope = ${scope}`.execute(db);
+    return Number(deleted.numAffectedRows ?? 0);
+  },
+
+  async count(db, plan, set, cap) {
+    const result = await sql<{ n: number }>`select count(*) as n from (select 1 ${source(plan, set).from} limit ${cap})`.execute(db);
+    return Number(result.rows[0]?.n ?? 0);
+  },
+
+  async page(db, plan, set, limit, offset) {
+    const { id, from } = source(plan, set);
+    // FTS5 walks its doclists by rowid and stops at the page; then the page's rows are read.
+    const result = await sql<HitRow>`with top as (select ${id} as id ${from} order by ${id} desc limit ${limit} offset ${offset})
+      select e.id, e.scope, e.key, e.title, e.body, e.extra, e.fields, e.date
+      from top join search_entries e on e.id = top.id
+      order by top.id desc`.execute(db);
+    return result.rows;
+  },
+};
+
+async function removeEntry(db: DbOrTrx, scope: string, key: string): Promise<boolean> {
+  const existing = await sql<{ id: number }>`select id from search_entries where scope = ${scope} and key = ${key}`.execute(db);
+  const id = existing.rows[0]?.id;
+  if (id === undefined) return false;
+  await sql`delete from search_words where rowid = ${id}`.execute(db);
+  await sql`delete from search_grams where rowid = ${id}`.execute(db);
+  await sql`delete from search_entries where id = ${id}`.execute(db);
+  return true;
+}

@@ -1,0 +1,62 @@
+import type { DbOrTrx, Dialect } from '../../db/database.js';
+import type { SearchPlan } from './search-plan.js';
+import { postgresSearchRepository } from './search-postgres.repository.js';
+import { sqliteSearchRepository } from './search-sqlite.repository.js';
+
+/** An object ready for the engine: its stored text plus the words and facets to index. */
+export interface IndexedEntry {
+  readonly scope: string;
+  readonly key: string;
+  readonly title: string;
+  readonly body: string;
+  readonly extra: string;
+  /** JSON. */
+  readonly fields: string;
+  readonly date: string | null;
+  readonly updatedAt: string;
+  readonly titleWords: readonly string[];
+  readonly bodyWords: readonly string[];
+  readonly extraWords: readonly string[];
+  readonly facets: readonly string[];
+  /** Normalised text for the substring (trigram) index. */
+  readonly gramText: string;
+}
+
+/**
+ * Which entries: `words`, every word anywhere; the relevance tiers `title` (every word in the title),
+ * `someTitle` (some of them in the title, all somewhere) and `untitled` (none in the title); `grams`,
+ * the substring fallback.
+ */
+export type MatchSet = 'words' | 'title' | 'someTitle' | 'untitled' | 'grams';
+
+export interface HitRow {
+  readonly id: number;
+  readonly scope: string;
+  readonly key: string;
+  readonly title: string;
+  readonly body: string;
+  readonly extra: string;
+  readonly fields: string;
+  readonly date: string | null;
+}
+
+export interface SearchRepository {
+  /** Adds or replaces the entry (by scope and key); its id follows its date. */
+  upsert(db: DbOrTrx, entry: IndexedEntry): Promise<void>;
+  remove(db: DbOrTrx, scope: string, key: string): Promise<boolean>;
+  removeScope(db: DbOrTrx, scope: string): Promise<number>;
+  /** Matching entries, counting no further than `cap`. */
+  count(db: DbOrTrx, plan: SearchPlan, set: MatchSet, cap: number): Promise<number>;
+  /** Matching entries newest first (by id): both engines walk their index in id order and stop at the page. */
+  page(db: DbOrTrx, plan: SearchPlan, set: MatchSet, limit: number, offset: number): Promise<HitRow[]>;
+  /** Compacts the indexes after many writes (a nightly job, or after a bulk import). */
+  optimize(db: DbOrTrx): Promise<void>;
+  /** Runs one search's reads with the engine's settings for them (PostgreSQL: bitmap scans only). */
+  read<T>(db: DbOrTrx, work: (db: DbOrTrx) => Promise<T>): Promise<T>;
+}
+
+const postgres = postgresSearchRepository();
+
+export function searchRepository(dialect: Dialect): SearchRepository {
+  return dialect === 'postgres' ? postgres : sqliteSearchRepository;
+}

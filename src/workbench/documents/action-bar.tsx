@@ -1,0 +1,89 @@
+import { EditOutlined } from '@ant-design/icons';
+import { App as AntApp, Button, Space } from 'antd';
+import { useState } from 'react';
+import { useNavigate } from 'react-router';
+import { sendStepKeys, type SendStep } from '../../shared/documents.js';
+import { useFlowCommand, type DocumentFlowEvent, type DocumentView, type FlowCommand } from '../api/documents.js';
+import { ActionDialog, actionTexts, type DialogAction } from './action-dialog.js';
+
+/** The server's action names, in the order the buttons appear, mapped to the dialogs. */
+const order: readonly DialogAction[] = ['submit', 'approve', 'countersign', 'signOff', 'register', 'seal', 'issue', 'return', 'cancel'];
+
+/**
+ * Steps before the current one that the document has passed (from its history), oldest first: where
+ * it may be returned to. The server checks the choice against its workflow.
+ */
+export function returnTargetsOf(doc: DocumentView, events: readonly DocumentFlowEvent[]): SendStep[] {
+  if (!doc.currentStep) return [];
+  const current = sendStepKeys.indexOf(doc.currentStep);
+  const passed = new Set(events.map((e) => e.step));
+  return sendStepKeys.filter((s, i) => i < current && passed.has(s));
+}
+
+/** What the server says after each action, for the user. */
+function doneMessage(action: DialogAction, doc: DocumentView): string {
+  switch (action) {
+    case 'register':
+      return `已登记，发文字号：${doc.docNumber ?? ''}`;
+    case 'seal':
+      return '已用印，正式公文已生成';
+    case 'issue':
+      return '已核发';
+    case 'return':
+      return '已退回';
+    case 'cancel':
+      return '已撤销';
+    default:
+      return `已${actionTexts[action].ok}`;
+  }
+}
+
+/** The buttons of the actions the server allows the user on this document, each with its dialog. */
+export function ActionBar({ doc, events }: { doc: DocumentView; events: readonly DocumentFlowEvent[] }) {
+  const [open, setOpen] = useState<DialogAction>();
+  const run = useFlowCommand(doc.id);
+  const navigate = useNavigate();
+  const { message } = AntApp.useApp();
+  const allowed = order.filter((a) => doc.actions.includes(a));
+
+  const onRun = (command: FlowCommand) =>
+    run.mutate(command, {
+      onSuccess: (next) => {
+        void message.success(doneMessage(command.action, next));
+        setOpen(undefined);
+        run.reset();
+      },
+    });
+
+  if (!allowed.length && !doc.actions.includes('edit')) return null;
+  return (
+    <Space wrap aria-label="可办理的操作">
+      {doc.actions.includes('edit') && (
+        <Button icon={<EditOutlined />} onClick={() => void navigate(`/documents/${doc.id}/edit`)}>
+          修改
+        </Button>
+      )}
+      {allowed.map((action) => (
+        <Button
+          key={action}
+          type={action === 'return' || action === 'cancel' ? 'default' : 'primary'}
+          danger={action === 'cancel'}
+          onClick={() => (run.reset(), setOpen(action))}
+        >
+          {actionTexts[action].button}
+        </Button>
+      ))}
+      {open && (
+        <ActionDialog
+          action={open}
+          doc={doc}
+          returnTargets={returnTargetsOf(doc, events)}
+          pending={run.isPending}
+          error={run.error}
+          onRun={onRun}
+          onClose={() => setOpen(undefined)}
+        />
+      )}
+    </Space>
+  );
+}
