@@ -11,6 +11,8 @@ import * as search from './2026_11_27_0009_search.js';
 import * as documents from './2026_11_27_0010_documents.js';
 import * as documentsReceiving from './2026_11_27_0011_documents_receiving.js';
 import * as seals from './2026_11_27_0012_seals.js';
+import * as documentsIndexes from './2026_11_27_0013_documents_indexes.js';
+import * as searchGin from './2026_11_27_0014_search_gin.js';
 
 /** Every migration, by name. Names sort in the order they run; add new ones at the end. */
 export const migrations: Record<string, Migration> = {
@@ -26,4 +28,6 @@ export const migrations: Record<string, Migration> = {
   '2026_11_27_0010_documents': documents,
   '2026_11_27_0011_documents_receiving': documentsReceiving,
   '2026_11_27_0012_seals': seals,
+  '2026_11_27_0013_documents_indexes': documentsIndexes,
+  '2026_11_27_0014_search_gin': searchGin,
 };

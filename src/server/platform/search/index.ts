@@ -1,6 +1,5 @@
 export {
   createSearch,
-  MAX_FALLBACK_COUNTED,
   MAX_GRAM_CHARS,
   MAX_TEXT_CHARS,
   type Search,
@@ -19,6 +18,7 @@ export {
   type SearchFieldValue,
   type SearchQuery,
 } from './search.schema.js';
+export { MAX_FALLBACK_CANDIDATES } from './search-plan.js';
 export { searchErrors, type SearchErrorCode } from './search.errors.js';
 export { extractText, htmlText, type ExtractedText, type ExtractOptions } from './extract-text.js';
 export { escapeHtml } from './highlight.js';

@@ -57,6 +57,12 @@ describeEachDialect('search input', (database, dialect) => {
     expect(hit!.titleHtml).toBe(`<mark>${hingganWithFvs}</mark> ${aimag}`);
   });
 
+  it('finds substrings of text written in full-width letters', async () => {
+    await put(doc('fullwidth', { title: 'ＡＢＣ防疫站工作简报' }));
+    expect(await find('bc防疫')).toMatchObject({ total: 1, fallback: true, hits: [{ key: 'fullwidth', titleHtml: 'Ａ<mark>ＢＣ防疫</mark>站工作简报' }] });
+    expect(await keys('abc')).toEqual(['fullwidth']);
+  });
+
   it('replaces an entry when indexed again, and removes it', async () => {
     await put(doc('changing', { title: '草原防火通告', fields: { type: 'notice' } }));
     expect(await keys('草原防火')).toEqual(['changing']);
@@ -136,6 +142,9 @@ describeEachDialect('search input', (database, dialect) => {
     expect(await code(search.query({ ...base, text: '防汛', filters: { from: '2025-13-01' } }))).toBe('search.query_invalid');
     expect(await code(search.query({ ...base, text: '防汛', filters: { from: '2025-02-01', to: '2025-01-01' } }))).toBe('search.query_invalid');
     expect(await code(search.query({ ...base, text: '防汛', filters: { 'bad name': 'x' } }))).toBe('search.query_invalid');
+    const manyScopes = Array.from({ length: 50 }, (_, i) => `portal:site-${i}`);
+    const manyTags = Array.from({ length: 41 }, (_, i) => `org-${i}`);
+    expect(await code(search.query({ scopes: manyScopes, tags: manyTags, text: '防汛' }))).toBe('search.query_invalid');
     const error = await search.query({ ...base, text: '防汛', pageSize: 1000 }).catch((e: AppError) => e);
     expect((error as AppError).fields?.[0]).toMatchObject({ path: 'pageSize' });
   });

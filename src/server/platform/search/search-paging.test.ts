@@ -1,6 +1,7 @@
 import { beforeAll, expect, it } from 'vitest';
 import { describeEachDialect } from '../../../../test/support/db.js';
-import { createSearch } from './index.js';
+import { createSearch, MAX_COUNTED } from './index.js';
+import { titleTier } from './search-query.js';
 import { planSearch } from './search-plan.js';
 import { postgresSearchRepository } from './search-postgres.repository.js';
 import { searchRepository, type MatchSet } from './search.repository.js';
@@ -47,6 +48,39 @@ describeEachDialect('search paging', (database, dialect) => {
       }
       const counted = await repository.read(db, (reader) => repository.count(reader, plan, set, 1000));
       expect(counted).toBe(all.length);
+      // The index's tiers (title facets) agree with the tiers taken from the titles.
+      if (set !== 'words') expect(all.map((r) => titleTier(r.title, plan.words)).every((tier) => tier === set), set).toBe(true);
     }
+  });
+
+  it('pages a result larger than it counts through the index: title matches first, each part newest first', async () => {
+    const search = createSearch({ db: database().db, dialect });
+    await database()
+      .db.transaction()
+      .execute(async (trx) => {
+        for (let i = 0; i < MAX_COUNTED + 20; i += 1) {
+          await search.index(trx, {
+            scope: 'bulk',
+            key: `b${i}`,
+            title: i % 100 === 7 ? `秸秆禁烧通告${i}` : `通告${i}`,
+            body: '秸秆禁烧',
+            fields: { date: `20${String(10 + Math.floor(i / 120)).padStart(2, '0')}-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}` },
+            visibility: ['public'],
+          });
+        }
+      });
+    const pageOf = (page: number, sort: 'relevance' | 'date' = 'relevance') =>
+      search.query({ scopes: ['bulk'], text: '秸秆禁烧', tags: ['public'], page, pageSize: 8, sort });
+    const [first, second] = [await pageOf(1), await pageOf(2)];
+    expect([first.total, first.totalExact, second.total]).toEqual([MAX_COUNTED, false, MAX_COUNTED]);
+    const hits = [...first.hits, ...second.hits];
+    // Eleven entries have the words in the title: they come first, newest first, then the rest.
+    expect(hits.map((h) => h.score)).toEqual([...Array(11).fill(3), ...Array(5).fill(1)]);
+    const dates = (list: readonly { fields: Readonly<Record<string, unknown>> }[]) => list.map((h) => String(h.fields.date));
+    expect(dates(hits.slice(0, 11))).toEqual(dates(hits.slice(0, 11)).sort().reverse());
+    expect(dates(hits.slice(11))).toEqual(dates(hits.slice(11)).sort().reverse());
+    const byDate = dates((await pageOf(1, 'date')).hits);
+    expect(byDate).toEqual([...byDate].sort().reverse());
+    expect(byDate[0]! >= dates(hits)[0]!).toBe(true);
   });
 });

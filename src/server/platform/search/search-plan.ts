@@ -6,13 +6,18 @@ import { MAX_COUNTED, MAX_QUERY_LENGTH, MAX_QUERY_WORDS, type ParsedSearchQuery,
 import { queryTerms, termTokens } from './segmenter.js';
 
 /**
- * Filter tokens ("facets") are indexed with the words: visibility tags, the scope and filterable
- * fields, hex-encoded behind a prefix with `_`. Words are runs of letters, digits and marks only, so
- * no text in a title or body can ever equal a facet (and on SQLite facets live in their own column).
+ * Filter tokens ("facets") are indexed with the words: visibility tags in the entry's scope and
+ * filterable fields (hex-encoded), the date (`date-facets.ts`) and the title's words, each behind a prefix with
+ * `_`. Words are runs of letters, digits and marks only, so no text in a title or body can ever equal
+ * a facet (and on SQLite facets live in their own column besides).
  */
 const hex = (text: string): string => Buffer.from(text, 'utf8').toString('hex');
-export const visibilityFacet = (tag: string): string => `v_${hex(tag)}`;
-export const scopeFacet = (scope: string): string => `s_${hex(scope)}`;
+/**
+ * Visibility is indexed per scope (`documents` × `org-7`): a query's scopes and tags then make one
+ * group of facets. A separate scope facet would hold nearly every entry of a deployment and cost
+ * every search a walk through it.
+ */
+export const visibilityFacet = (scope: string, tag: string): string => `v_${hex(scope)}_${hex(tag)}`;
 export const fieldFacet = (name: string, value: string): string => `f_${hex(name)}_${hex(value)}`;
 /**
  * Each title word is indexed again as a facet, so "every word in the title" is a lookup of short
@@ -20,9 +25,9 @@ export const fieldFacet = (name: string, value: string): string => `f_${hex(name
  */
 export const titleFacet = (word: string): string => `t_${word}`;
 
-/** The facets of an entry: every tag, its scope, its date's (`date-facets.ts`), each other string field value. */
+/** The facets of an entry: each tag in its scope, its date's (`date-facets.ts`), each other string field value. */
 export function entryFacets(scope: string, visibility: readonly string[], fields: Readonly<Record<string, SearchFieldValue>>): string[] {
-  const facets = new Set<string>([scopeFacet(scope), ...visibility.map(visibilityFacet)]);
+  const facets = new Set<string>(visibility.map((tag) => visibilityFacet(scope, tag)));
   for (const [name, value] of Object.entries(fields)) {
     if (name === 'date') {
       if (typeof value === 'string') for (const facet of dateFacets(value)) facets.add(facet);
@@ -34,16 +39,20 @@ export function entryFacets(scope: string, visibility: readonly string[], fields
   return [...facets];
 }
 
+/** Scopes × tags a query may ask for (each pair is one facet to match). */
+export const MAX_SCOPE_TAGS = 2_000;
+
 /** Function words dropped from a query that has other words (they match nearly everything). */
 const stopWords = new Set(['的', '地', '得', '了', '着', '和', '与', '及', '或', '之', '在', '对', '为', '是', '等', '将', '把', '被', '于', '以', '其', '并', 'the', 'a', 'an', 'of', 'and', 'or']);
 
 /** The least a term must have for the substring fallback: the trigram index cannot match shorter. */
 export const MIN_GRAM_TERM = 3;
 /**
- * The substring fallback looks at the newest this many entries containing the substrings (checking
- * visibility and filters on each), so a common substring costs no more than a rare one.
+ * The substring fallback looks at the newest this many entries containing the substrings (SQLite:
+ * then keeps those the caller may see; PostgreSQL: the newest visible ones), so a common substring
+ * costs no more than a rare one.
  */
-export const MAX_FALLBACK_CANDIDATES = 2_000;
+export const MAX_FALLBACK_CANDIDATES = 1_000;
 
 /** A checked query, turned into what the repositories match. */
 export interface SearchPlan {
@@ -55,7 +64,7 @@ export interface SearchPlan {
   readonly gramTerms: readonly string[];
   /** Fallback: terms too short for trigrams, matched as substrings of the stored text. */
   readonly gramShortTerms: readonly string[];
-  /** Facets of which an entry needs at least one in each group (tags; scopes; dates; each field filter). */
+  /** Facets of which an entry needs at least one in each group (scope × tag; dates; each field filter). */
   readonly facetGroups: readonly (readonly string[])[];
   readonly sort: 'relevance' | 'date';
   readonly limit: number;
@@ -85,7 +94,12 @@ export function planSearch(query: ParsedSearchQuery): SearchPlan | undefined {
   }
   if (query.tags.length === 0) return undefined;
 
-  const facetGroups: string[][] = [query.tags.map(visibilityFacet), query.scopes.map(scopeFacet)];
+  if (query.scopes.length * query.tags.length > MAX_SCOPE_TAGS) {
+    throw new AppError('search.query_invalid', {
+      fields: [{ path: 'tags', message: `检索范围数与可见范围标签数之积不能超过 ${MAX_SCOPE_TAGS}` }],
+    });
+  }
+  const facetGroups: string[][] = [query.scopes.flatMap((scope) => query.tags.map((tag) => visibilityFacet(scope, tag)))];
   if (filters.from || filters.to) facetGroups.push(dateRangeFacets(filters.from, filters.to));
   for (const [name, value] of Object.entries(filters)) {
     if (name === 'from' || name === 'to' || value === undefined) continue;

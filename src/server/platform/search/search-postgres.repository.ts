@@ -72,7 +72,7 @@ function facetQuery(plan: SearchPlan): string {
 const anyOf = (tokens: readonly string[]): string => `(${tokens.map(lexeme).join(' | ')})`;
 
 /** The tsquery on `words` for a set of word matches. */
-function wordsQuery(plan: SearchPlan, set: Exclude<MatchSet, 'grams'>): string {
+function wordsQuery(plan: SearchPlan, set: MatchSet): string {
   const titled = plan.words.map(titleFacet);
   const anywhere = `${allOf(plan.words)} & ${facetQuery(plan)}`;
   switch (set) {
@@ -87,10 +87,6 @@ function wordsQuery(plan: SearchPlan, set: Exclude<MatchSet, 'grams'>): string {
   }
 }
 
-function gramQuery(plan: SearchPlan): string {
-  return plan.gramTerms.map(gramPhrase).join(' & ');
-}
-
 /** The trigrams of the fallback's terms, without positions: a GIN lookup that needs no recheck. */
 function gramsAnywhere(plan: SearchPlan): string {
   const grams = plan.gramTerms.flatMap((term) => {
@@ -102,23 +98,29 @@ function gramsAnywhere(plan: SearchPlan): string {
 
 const newerThan = (from?: number): RawBuilder<unknown>[] => (from === undefined ? [] : [sql`e.id >= ${from}`]);
 
-/**
- * `from … where …` selecting entries as `e`; `from` narrows to ids from there. The fallback takes
- * the newest `MAX_FALLBACK_CANDIDATES` visible entries holding every trigram, then checks that the
- * trigrams are adjacent (the phrase query, which reads each row's vector) and the short terms.
- */
+/** `from … where …` selecting a set's entries as `e`; `from` narrows to ids from there. */
 function matching(plan: SearchPlan, set: MatchSet, from?: number): RawBuilder<unknown> {
-  if (set !== 'grams') {
-    return sql`from search_entries e where ${sql.join([sql`e.words @@ ${wordsQuery(plan, set)}::tsquery`, ...newerThan(from)], sql` and `)}`;
-  }
-  const candidates = [sql`e.grams @@ ${gramsAnywhere(plan)}::tsquery`, sql`e.words @@ ${facetQuery(plan)}::tsquery`, ...newerThan(from)];
+  return sql`from search_entries e where ${sql.join([sql`e.words @@ ${wordsQuery(plan, set)}::tsquery`, ...newerThan(from)], sql` and `)}`;
+}
+
+const inText = (term: string): RawBuilder<unknown> =>
+  sql`e.title ilike ${`%${term}%`} or e.body ilike ${`%${term}%`} or e.extra ilike ${`%${term}%`}`;
+
+/**
+ * The fallback's candidates: the newest `MAX_FALLBACK_CANDIDATES` visible entries holding every
+ * trigram (GIN alone, no row read), each with whether every term is a substring — found in the
+ * text as stored, or else (text normalised differently) as adjacent trigrams, the phrase query that
+ * reads the row's larger trigram vector — and it holds the short terms.
+ */
+function fallbackCandidates(plan: SearchPlan): RawBuilder<{ id: string; ok: boolean }> {
   const checks = [
-    sql`e.grams @@ ${gramQuery(plan)}::tsquery`,
-    ...plan.gramShortTerms.map((term) => sql`(e.title ilike ${`%${term}%`} or e.body ilike ${`%${term}%`} or e.extra ilike ${`%${term}%`})`),
+    ...plan.gramTerms.map((term) => sql`(${inText(term)} or e.grams @@ ${gramPhrase(term)}::tsquery)`),
+    ...plan.gramShortTerms.map((term) => sql`(${inText(term)})`),
   ];
-  return sql`from (select e.id from search_entries e where ${sql.join(candidates, sql` and `)}
-      order by e.id desc limit ${MAX_FALLBACK_CANDIDATES}) c
-    join search_entries e on e.id = c.id where ${sql.join(checks, sql` and `)}`;
+  return sql`select e.id, (${sql.join(checks, sql` and `)}) as ok
+    from (select id from search_entries c where c.grams @@ ${gramsAnywhere(plan)}::tsquery and c.words @@ ${facetQuery(plan)}::tsquery
+      order by id desc limit ${MAX_FALLBACK_CANDIDATES}) c
+    join search_entries e on e.id = c.id`;
 }
 
 /**
@@ -182,13 +184,36 @@ export function postgresSearchRepository(window = WINDOW): SearchRepository {
       return Number(result.numAffectedRows ?? 0);
     },
 
+    async matchIds(db, plan, limit) {
+      const result = await sql<{ id: string }>`select e.id ${matching(plan, 'words')} limit ${limit}`.execute(db);
+      return result.rows.map((row) => Number(row.id));
+    },
+
+    async fallbackIds(db, plan) {
+      const result = await fallbackCandidates(plan).execute(db);
+      return { ids: result.rows.filter((row) => row.ok).map((row) => Number(row.id)), exhaustive: result.rows.length < MAX_FALLBACK_CANDIDATES };
+    },
+
+    async titles(db, ids) {
+      if (!ids.length) return [];
+      const result = await sql<{ id: string; title: string }>`select id, title from search_entries where id = any(${ids}::bigint[])`.execute(db);
+      return result.rows.map((row) => ({ id: Number(row.id), title: row.title }));
+    },
+
+    async rows(db, ids) {
+      if (!ids.length) return [];
+      const result = await sql<HitRow>`select id, scope, key, title, body, extra, fields, date from search_entries
+        where id = any(${ids}::bigint[])`.execute(db);
+      return result.rows.map((row) => ({ ...row, id: Number(row.id) }));
+    },
+
     async count(db, plan, set, cap) {
       const result = await sql<{ n: number }>`select count(*)::int as n from (select 1 ${matching(plan, set)} limit ${cap}) t`.execute(db);
       return Number(result.rows[0]?.n ?? 0);
     },
 
     async page(db, plan, set, limit, offset) {
-      if (set !== 'grams' && offset + limit <= window / 4) {
+      if (offset + limit <= window / 4) {
         const start = await windowStart(db, window, windows);
         if (start !== undefined) {
           const rows = await pageRows(db, plan, set, limit, offset, start);
@@ -205,8 +230,7 @@ export function postgresSearchRepository(window = WINDOW): SearchRepository {
      */
     async optimize(db) {
       // Moves GIN's pending entries into the index proper (autovacuum does it too, eventually).
-      await sql`select gin_clean_pending_list('search_entries_words_idx'::regclass)`.execute(db);
-      await sql`select gin_clean_pending_list('search_entries_grams_idx'::regclass)`.execute(db);
+      await sql`select gin_clean_pending_list('search_entries_gin_idx'::regclass)`.execute(db);
     },
 
     async read(db, work) {

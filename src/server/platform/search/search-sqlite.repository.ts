@@ -16,8 +16,8 @@ function facetMatch(plan: SearchPlan): string {
   return plan.facetGroups.map((group) => `{facets} : ${any(group)}`).join(' AND ');
 }
 
-/** The MATCH expression on `search_words` for a set of word matches; title tiers use title facets. */
-function wordsMatch(plan: SearchPlan, set: Exclude<MatchSet, 'grams'>): string {
+/** The MATCH expression on `search_words` for a set; the title tiers use the title facets. */
+function wordsMatch(plan: SearchPlan, set: MatchSet): string {
   const titled = plan.words.map(titleFacet);
   const anywhere = `{title body extra} : ${all(plan.words)} AND ${facetMatch(plan)}`;
   switch (set) {
@@ -33,32 +33,22 @@ function wordsMatch(plan: SearchPlan, set: Exclude<MatchSet, 'grams'>): string {
 }
 
 /**
- * `from … where …` for a set, with the table whose rowid (or `id`) is the entry id. Word sets are
- * answered by `search_words` alone. The fallback takes the newest `MAX_FALLBACK_CANDIDATES` entries
- * containing the substrings, then checks facets on the entry's own `facets` column and short terms
- * (LIKE: case-insensitive for ASCII) on its text: a second FTS5 lookup per candidate would cost a
- * hundred times more.
+ * The fallback's candidates: the newest `MAX_FALLBACK_CANDIDATES` entries containing every
+ * substring (trigram index), each with whether it passes the facets (checked on the entry's own
+ * `facets` column) and holds the short terms (LIKE: case-insensitive for ASCII). A second FTS5
+ * lookup per candidate would cost a hundred times more.
  */
-function source(plan: SearchPlan, set: MatchSet): { readonly id: RawBuilder<unknown>; readonly from: RawBuilder<unknown> } {
-  if (set !== 'grams') {
-    return {
-      id: sql`search_words.rowid`,
-      from: sql`from search_words where search_words match ${wordsMatch(plan, set)}`,
-    };
-  }
+function fallbackCandidates(plan: SearchPlan): RawBuilder<{ id: number; ok: number }> {
   const facets = plan.facetGroups.map(
     (group) => sql`(${sql.join(group.map((facet) => sql`instr(e.facets, ${` ${facet} `}) > 0`), sql` or `)})`,
   );
   const shortTerms = plan.gramShortTerms.map((term) => sql`(e.title like ${`%${term}%`} or e.body like ${`%${term}%`} or e.extra like ${`%${term}%`})`);
-  return {
-    id: sql`e.id`,
-    from: sql`from (
-        select rowid as id from search_grams where search_grams match ${all(plan.gramTerms)}
-        order by rowid desc limit ${MAX_FALLBACK_CANDIDATES}
-      ) g join search_entries e on e.id = g.id
-      where ${sql.join([...facets, ...shortTerms], sql` and `)}`,
-  };
+  return sql`select e.id, (${sql.join([...facets, ...shortTerms], sql` and `)}) as ok
+    from (select rowid as id from search_grams where search_grams match ${all(plan.gramTerms)} order by rowid desc limit ${MAX_FALLBACK_CANDIDATES}) g
+    join search_entries e on e.id = g.id`;
 }
+
+const idList = (ids: readonly number[]): RawBuilder<unknown> => sql.join(ids.map((id) => sql`${id}`));
 
 export const sqliteSearchRepository: SearchRepository = {
   async upsert(db, entry) {
@@ -79,14 +69,6 @@ export const sqliteSearchRepository: SearchRepository = {
 
   remove: removeEntry,
 
-  read: (db, work) => work(db),
-
-  async optimize(db) {
-    // Merges each FTS5 index into one segment: fewer doclists to seek per word, faster queries.
-    await sql`insert into search_words (search_words) values ('optimize')`.execute(db);
-    await sql`insert into search_grams (search_grams) values ('optimize')`.execute(db);
-  },
-
   async removeScope(db, scope) {
     await sql`delete from search_words where rowid in (select id from search_entries where scope = ${scope})`.execute(db);
     await sql`delete from search_grams where rowid in (select id from search_entries where scope = ${scope})`.execute(db);
@@ -94,19 +76,54 @@ export const sqliteSearchRepository: SearchRepository = {
     return Number(deleted.numAffectedRows ?? 0);
   },
 
+  async matchIds(db, plan, limit) {
+    const result = await sql<{ id: number }>`select rowid as id from search_words where search_words match ${wordsMatch(plan, 'words')}
+      limit ${limit}`.execute(db);
+    return result.rows.map((row) => row.id);
+  },
+
+  async fallbackIds(db, plan) {
+    const result = await fallbackCandidates(plan).execute(db);
+    return { ids: result.rows.filter((row) => row.ok).map((row) => row.id), exhaustive: result.rows.length < MAX_FALLBACK_CANDIDATES };
+  },
+
+  async titles(db, ids) {
+    if (!ids.length) return [];
+    const result = await sql<{ id: number; title: string }>`select id, title from search_entries where id in (${idList(ids)})`.execute(db);
+    return result.rows;
+  },
+
+  async rows(db, ids) {
+    if (!ids.length) return [];
+    const result = await sql<HitRow>`select id, scope, key, title, body, extra, fields, date from search_entries
+      where id in (${idList(ids)})`.execute(db);
+    return result.rows;
+  },
+
   async count(db, plan, set, cap) {
-    const result = await sql<{ n: number }>`select count(*) as n from (select 1 ${source(plan, set).from} limit ${cap})`.execute(db);
+    const result = await sql<{ n: number }>`select count(*) as n from
+      (select 1 from search_words where search_words match ${wordsMatch(plan, set)} limit ${cap})`.execute(db);
     return Number(result.rows[0]?.n ?? 0);
   },
 
   async page(db, plan, set, limit, offset) {
-    const { id, from } = source(plan, set);
     // FTS5 walks its doclists by rowid and stops at the page; then the page's rows are read.
-    const result = await sql<HitRow>`with top as (select ${id} as id ${from} order by ${id} desc limit ${limit} offset ${offset})
+    const result = await sql<HitRow>`with top as (
+        select rowid as id from search_words where search_words match ${wordsMatch(plan, set)}
+        order by rowid desc limit ${limit} offset ${offset}
+      )
       select e.id, e.scope, e.key, e.title, e.body, e.extra, e.fields, e.date
       from top join search_entries e on e.id = top.id
       order by top.id desc`.execute(db);
     return result.rows;
+  },
+
+  read: (db, work) => work(db),
+
+  async optimize(db) {
+    // Merges each FTS5 index into one segment: fewer doclists to seek per word, faster queries.
+    await sql`insert into search_words (search_words) values ('optimize')`.execute(db);
+    await sql`insert into search_grams (search_grams) values ('optimize')`.execute(db);
   },
 };
 

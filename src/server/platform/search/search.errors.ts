@@ -11,8 +11,8 @@ export const searchErrors = defineErrors({
   'search.query_invalid': { status: 400, zh: '搜索条件不符合要求', en: 'The search conditions are invalid' },
   'search.page_too_deep': {
     status: 400,
-    zh: '只能查看前 10000 条结果，请增加搜索条件缩小范围',
-    en: 'Only the first 10,000 results can be paged; narrow the search',
+    zh: '只能查看前 1000 条结果，请增加搜索条件缩小范围',
+    en: 'Only the first 1,000 results can be paged; narrow the search',
   },
   'search.document_invalid': { status: 400, zh: '待索引的内容不符合要求', en: 'The object to index is invalid' },
   'search.extract_failed': { status: 422, zh: '无法从附件中提取文字', en: 'No text could be extracted from the attachment' },

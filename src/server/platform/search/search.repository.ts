@@ -24,10 +24,9 @@ export interface IndexedEntry {
 
 /**
  * Which entries: `words`, every word anywhere; the relevance tiers `title` (every word in the title),
- * `someTitle` (some of them in the title, all somewhere) and `untitled` (none in the title); `grams`,
- * the substring fallback.
+ * `someTitle` (some of them in the title, all somewhere) and `untitled` (none in the title).
  */
-export type MatchSet = 'words' | 'title' | 'someTitle' | 'untitled' | 'grams';
+export type MatchSet = 'words' | 'title' | 'someTitle' | 'untitled';
 
 export interface HitRow {
   readonly id: number;
@@ -45,9 +44,19 @@ export interface SearchRepository {
   upsert(db: DbOrTrx, entry: IndexedEntry): Promise<void>;
   remove(db: DbOrTrx, scope: string, key: string): Promise<boolean>;
   removeScope(db: DbOrTrx, scope: string): Promise<number>;
-  /** Matching entries, counting no further than `cap`. */
+  /** Ids of entries with every word (and the facets), up to `limit`, in no particular order. */
+  matchIds(db: DbOrTrx, plan: SearchPlan, limit: number): Promise<number[]>;
+  /**
+   * Ids of the substring fallback's matches among its candidates (`MAX_FALLBACK_CANDIDATES`, newest
+   * first); `exhaustive` when there were fewer candidates than that.
+   */
+  fallbackIds(db: DbOrTrx, plan: SearchPlan): Promise<{ readonly ids: number[]; readonly exhaustive: boolean }>;
+  titles(db: DbOrTrx, ids: readonly number[]): Promise<{ readonly id: number; readonly title: string }[]>;
+  /** The entries with these ids, in no particular order. */
+  rows(db: DbOrTrx, ids: readonly number[]): Promise<HitRow[]>;
+  /** Entries of a set, counting no further than `cap`. */
   count(db: DbOrTrx, plan: SearchPlan, set: MatchSet, cap: number): Promise<number>;
-  /** Matching entries newest first (by id): both engines walk their index in id order and stop at the page. */
+  /** Entries of a set newest first (by id): both engines walk their index in id order and stop at the page. */
   page(db: DbOrTrx, plan: SearchPlan, set: MatchSet, limit: number, offset: number): Promise<HitRow[]>;
   /** Compacts the indexes after many writes (a nightly job, or after a bulk import). */
   optimize(db: DbOrTrx): Promise<void>;

@@ -40,8 +40,11 @@ export type SearchFieldValue = string | readonly string[] | number | boolean | n
 export const MAX_QUERY_LENGTH = 200;
 export const MAX_QUERY_WORDS = 32;
 export const MAX_PAGE_SIZE = 100;
-/** Results beyond this many are not counted exactly nor paged to (see `SearchResult.totalExact`). */
-export const MAX_COUNTED = 10_000;
+/**
+ * Results beyond this many are not counted nor paged to (see `SearchResult.totalExact`): counting
+ * further costs every large search more than everything else it does together.
+ */
+export const MAX_COUNTED = 1_000;
 
 /** A search as a module asks it on behalf of its caller. */
 export const searchQuerySchema = z.object({

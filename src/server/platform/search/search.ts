@@ -3,9 +3,9 @@ import { systemClock, type Clock } from '../clock.js';
 import { highlight } from './highlight.js';
 import { normalizeText } from './normalize.js';
 import { entryFacets, planSearch, type SearchPlan } from './search-plan.js';
-import { searchRepository, type HitRow, type MatchSet } from './search.repository.js';
+import { findEntries, type HitTier } from './search-query.js';
+import { searchRepository, type HitRow } from './search.repository.js';
 import {
-  MAX_COUNTED,
   parseOrThrow,
   searchDocumentSchema,
   searchQuerySchema,
@@ -53,8 +53,9 @@ export type SearchOrder = 'relevance' | 'date';
 
 export interface SearchResult {
   /**
-   * Matching entries the caller may see, counted up to `MAX_COUNTED` (`MAX_FALLBACK_COUNTED` for the
-   * fallback); beyond, `totalExact` is false. Pages go no deeper than `MAX_COUNTED` results.
+   * Matching entries the caller may see, counted up to `MAX_COUNTED`; beyond, `totalExact` is false
+   * (for the fallback: when it had more candidates than it looks at, `MAX_FALLBACK_CANDIDATES`).
+   * Pages go no deeper than `MAX_COUNTED` results.
    */
   readonly total: number;
   readonly totalExact: boolean;
@@ -93,8 +94,6 @@ export const MAX_TEXT_CHARS = 1_000_000;
 /** The substring fallback covers this many characters of title, body and attachments together. */
 export const MAX_GRAM_CHARS = 16_000;
 const SNIPPET_CHARS = 120;
-/** The substring fallback counts no further than this. */
-export const MAX_FALLBACK_COUNTED = 1_000;
 
 /** The platform's full-text search over one database; see `docs/ARCHITECTURE.md` (platform pieces). */
 export function createSearch(ctx: SearchContext, options: SearchOptions = {}): Search {
@@ -149,73 +148,32 @@ export function createSearch(ctx: SearchContext, options: SearchOptions = {}): S
       const base = { page: parsed.page, pageSize: parsed.pageSize, order: parsed.sort };
       if (!plan) return { ...base, total: 0, totalExact: true, fallback: false, hits: [] };
 
-      const { set, counted, cap, hits } = await repository.read(db, async (reader) => {
-        let found: { set: 'words' | 'grams'; counted: number; cap: number } = {
-          set: 'words',
-          counted: await repository.count(reader, plan, 'words', MAX_COUNTED + 1),
-          cap: MAX_COUNTED,
-        };
-        if (found.counted === 0 && plan.gramTerms.length) {
-          const grams = await repository.count(reader, plan, 'grams', MAX_FALLBACK_COUNTED + 1);
-          if (grams > 0) found = { set: 'grams', counted: grams, cap: MAX_FALLBACK_COUNTED };
-        }
-        const sets = found.set === 'grams' || parsed.sort === 'date' ? [found.set] : tiers(plan);
-        return { ...found, hits: found.counted <= plan.offset ? [] : await pageOf(reader, plan, sets) };
-      });
-      const needles = highlightNeedles(plan, set);
+      const found = await findEntries(repository, db, plan);
+      const needles = highlightNeedles(plan, found.fallback);
       return {
         ...base,
-        total: Math.min(counted, cap),
-        totalExact: counted <= cap,
-        fallback: set === 'grams',
-        hits: hits.map(([row, tier]) => toHit(row, needles, tier)),
+        total: found.total,
+        totalExact: found.totalExact,
+        fallback: found.fallback,
+        hits: found.hits.map(([row, tier]) => toHit(row, needles, tier)),
       };
     },
 
     addWords: (words) => addDictionaryWords(words),
     optimize: (db = ctx.db) => repository.optimize(db),
   };
-
-  /**
-   * The plan's page across the sets in order (each newest first), counting a set only when the page
-   * starts beyond it.
-   */
-  async function pageOf(db: DbOrTrx, plan: SearchPlan, sets: readonly MatchSet[]): Promise<[HitRow, MatchSet][]> {
-    const out: [HitRow, MatchSet][] = [];
-    let skip = plan.offset;
-    for (const set of sets) {
-      const last = set === sets[sets.length - 1];
-      if (skip > 0 && !last) {
-        const size = await repository.count(db, plan, set, skip + 1);
-        if (size <= skip) {
-          skip -= size;
-          continue;
-        }
-      }
-      const rows = await repository.page(db, plan, set, plan.limit - out.length, skip);
-      out.push(...rows.map((row): [HitRow, MatchSet] => [row, set]));
-      skip = 0;
-      if (out.length === plan.limit) break;
-    }
-    return out;
-  }
-}
-
-/** Relevance: every word in the title, then some of them, then none (one word: title or not). */
-function tiers(plan: SearchPlan): MatchSet[] {
-  return plan.words.length > 1 ? ['title', 'someTitle', 'untitled'] : ['title', 'untitled'];
 }
 
 /** What a hit's tier is worth; see `SearchHit.score`. */
-const tierScores: Record<MatchSet, number> = { title: 3, someTitle: 2, untitled: 1, words: 1, grams: 0.5 };
+const tierScores: Record<HitTier, number> = { title: 3, someTitle: 2, untitled: 1, fallback: 0.5 };
 
 /** What to mark: the terms as typed and their words, single characters only when typed alone. */
-function highlightNeedles(plan: SearchPlan, set: 'words' | 'grams'): string[] {
-  if (set === 'grams') return [...plan.gramTerms, ...plan.gramShortTerms];
+function highlightNeedles(plan: SearchPlan, fallback: boolean): string[] {
+  if (fallback) return [...plan.gramTerms, ...plan.gramShortTerms];
   return [...plan.terms, ...plan.words.filter((w) => w.length >= 2 || plan.terms.includes(w))];
 }
 
-function toHit(row: HitRow, needles: readonly string[], set: MatchSet): SearchHit {
+function toHit(row: HitRow, needles: readonly string[], tier: HitTier): SearchHit {
   const body = highlight(row.body, needles, SNIPPET_CHARS);
   const snippet = body.matched || !row.extra ? body : highlight(row.extra, needles, SNIPPET_CHARS);
   return {
@@ -224,7 +182,7 @@ function toHit(row: HitRow, needles: readonly string[], set: MatchSet): SearchHi
     title: row.title,
     titleHtml: highlight(row.title, needles, Infinity).html,
     snippet: snippet.matched ? snippet.html : body.html,
-    score: tierScores[set],
+    score: tierScores[tier],
     fields: JSON.parse(row.fields) as Record<string, SearchFieldValue>,
   };
 }

@@ -16,7 +16,7 @@ import { isUniqueViolation, receiveRepository as repo } from './receive.reposito
 import type { PaperBody } from './receive.schema.js';
 import { orgPathsOf } from './receive.scope.js';
 import type { Acting } from './receive.service.js';
-import { indexIncoming } from '../search/document-index.js';
+import { indexIncoming, warmFileText } from '../search/document-index.js';
 import type { NewIncomingRow } from './receive.table.js';
 import './receive.audit.js';
 import './receive.errors.js';
@@ -101,6 +101,7 @@ export function createPaperService(deps: PaperDeps) {
         const { stream } = await files.get(db, scan.id);
         pages = pagesOfPdf(await buffer(stream)) ?? pages;
       }
+      await warmFileText(db, files, scan.id);
       const id = newId();
       const at = clock.now().toISOString();
       const year = Number(today.slice(0, 4));

@@ -44,6 +44,14 @@ export function teachOrgNames(db: DbOrTrx): Promise<void> {
 const texts = new Map<string, string>();
 const MAX_CACHED = 500;
 
+/**
+ * Reads a file's text into the cache before a write transaction, so that indexing inside it does not
+ * parse a PDF while holding the write lock.
+ */
+export async function warmFileText(db: DbOrTrx, files: FileStore, fileId: string): Promise<void> {
+  await fileText(db, files, fileId);
+}
+
 /** The text of a stored file for the index ('' for types without text, or a damaged or locked PDF). */
 export async function fileText(db: DbOrTrx, files: FileStore, fileId: string): Promise<string> {
   const cached = texts.get(fileId);

@@ -18,6 +18,8 @@ export interface BulkOrg {
   readonly docPrefixes: readonly string[];
   /** Its 办公室, which handles its papers (clerk steps may be done there). */
   readonly officeId: string | null;
+  /** Departments and internal offices under it: the units a 批办 names (承办, 协办). */
+  readonly unitIds: readonly string[];
 }
 
 export interface BulkRows {
@@ -148,7 +150,10 @@ export class BulkGenerator {
       const mix: IncomingStep[] = ['pending', 'signed', 'registered', 'reviewed', 'proposed', 'instructed', 'instructed', 'handling', 'handling', 'completed', 'completed'];
       return mix[Math.floor(r * mix.length)]!;
     }
-    return r < 0.93 ? 'completed' : r < 0.96 ? 'instructed' : r < 0.98 ? 'handling' : 'returned';
+    // Offices clear their inboxes: a few items of the last quarter are still being handled (overdue),
+    // older ones are all finished or were returned.
+    if (ageDays < 90) return r < 0.9 ? 'completed' : r < 0.94 ? 'instructed' : r < 0.98 ? 'handling' : 'returned';
+    return r < 0.985 ? 'completed' : 'returned';
   }
 
   #document(rows: BulkRows): void {
@@ -271,6 +276,9 @@ export class BulkGenerator {
     const serial = registered ? this.#next('receipt', `${d.org.id}|${year}`) : null;
     const instructed = step === 'instructed' || step === 'handling' || step === 'completed';
     const instructedAt = instructed ? at(1.5) : null;
+    // 承办 by one of its units (or itself when it has none), 协办 by another one in a quarter of them.
+    const lead = instructed ? (d.org.unitIds.length ? pick(this.#random, d.org.unitIds) : d.org.id) : null;
+    const co = instructed && d.org.unitIds.length > 1 && this.#random() < 0.25 ? pick(this.#random, d.org.unitIds.filter((u) => u !== lead)) : null;
     const deadline = instructed ? workingDaysAfter(businessDate(Date.parse(instructedAt!)), 10) : null;
     rows.incoming.push({
       id: d.deliveryId,
@@ -303,7 +311,7 @@ export class BulkGenerator {
       instruction: instructed ? '请按文件要求认真抓好落实。' : null,
       instructed_at: instructedAt,
       instructed_by_name: instructed ? `${d.org.shortName ?? d.org.nameZh}负责人` : null,
-      lead_org_id: instructed ? d.org.id : null,
+      lead_org_id: lead,
       deadline,
       completed_at: step === 'completed' ? at(8) : null,
       completed_by_name: step === 'completed' ? `${d.org.shortName ?? d.org.nameZh}文秘` : null,
@@ -316,6 +324,7 @@ export class BulkGenerator {
       created_at: new Date(d.issuedMs).toISOString(),
       updated_at: at(step === 'completed' ? 8 : 1.5),
     });
-    if (instructed) rows.units.push({ incoming_id: d.deliveryId, org_id: d.org.id, role: 'lead', position: 0 });
+    if (lead) rows.units.push({ incoming_id: d.deliveryId, org_id: lead, role: 'lead', position: 0 });
+    if (co) rows.units.push({ incoming_id: d.deliveryId, org_id: co, role: 'co', position: 1 });
   }
 }

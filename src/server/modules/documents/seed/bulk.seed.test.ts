@@ -71,11 +71,12 @@ describeEachDialect('documents: bulk documents (hinggan seed --documents N)', (d
       receipts.set(key, [...(receipts.get(key) ?? []), Number(item.receipt_serial)]);
     }
     for (const taken of receipts.values()) expect(taken.sort((a, b) => a - b)).toEqual(taken.map((_, i) => i + 1));
-    const units = await db.selectFrom('incoming_units').select(['incoming_id', 'org_id']).execute();
+    const units = await db.selectFrom('incoming_units').select(['incoming_id', 'org_id', 'role']).execute();
     for (const item of incoming.filter((i) => ['instructed', 'handling'].includes(i.step))) {
       expect(item.deadline).toMatch(/^\d{4}-\d{2}-\d{2}$/);
-      expect(units.find((u) => u.incoming_id === item.id)?.org_id).toBe(item.lead_org_id);
+      expect(units.find((u) => u.incoming_id === item.id && u.role === 'lead')?.org_id).toBe(item.lead_org_id);
     }
+    expect(units.some((u) => u.role === 'co')).toBe(true);
   });
 
   it('indexes every document for search, visible to its issuer and recipients', async () => {

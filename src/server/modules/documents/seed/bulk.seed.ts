@@ -32,8 +32,20 @@ async function bulkOrgs(ctx: Pick<AppContext, 'db' | 'clock'>): Promise<{ orgs: 
   const { items } = await service.list({ page: 1, pageSize: 1_000_000 });
   const paths = await service.pathsOf(items.map((o) => o.id));
   const offices = new Map<string, string>();
-  for (const org of items) if (org.kind === 'office' && org.parentId && org.nameZh.endsWith('办公室')) offices.set(org.parentId, org.id);
-  const orgs = items.map((o) => ({ id: o.id, path: paths.get(o.id)!, nameZh: o.nameZh, shortName: o.shortName, docPrefixes: o.docPrefixes, officeId: offices.get(o.id) ?? null }));
+  const units = new Map<string, string[]>();
+  for (const org of items) {
+    if (org.kind === 'office' && org.parentId && org.nameZh.endsWith('办公室')) offices.set(org.parentId, org.id);
+    if ((org.kind === 'department' || org.kind === 'office') && org.parentId) units.set(org.parentId, [...(units.get(org.parentId) ?? []), org.id]);
+  }
+  const orgs = items.map((o) => ({
+    id: o.id,
+    path: paths.get(o.id)!,
+    nameZh: o.nameZh,
+    shortName: o.shortName,
+    docPrefixes: o.docPrefixes,
+    officeId: offices.get(o.id) ?? null,
+    unitIds: units.get(o.id) ?? [],
+  }));
   // The deployment's government (行署 for Hinggan): the highest leading body named so.
   const hot = items.filter((o) => o.kind === 'leading_body' && /行政公署|人民政府/.test(o.nameZh) && o.docPrefixes.length).sort((a, b) => a.depth - b.depth)[0];
   return { orgs, hotOrgId: hot?.id };
@@ -85,7 +97,10 @@ export async function seedBulkDocuments(ctx: Pick<AppContext, 'db' | 'dialect' |
     options.onProgress?.(written);
   }
   if (ctx.dialect === 'postgres') {
-    for (const table of ['documents', 'document_tasks', 'document_deliveries', 'incoming_documents', 'search_entries']) await sql.raw(`analyze ${table}`).execute(db);
+    // The 待签收 rows replaced above leave dead index entries until vacuumed; fresh statistics for the planner.
+    for (const table of ['documents', 'document_tasks', 'document_deliveries', 'incoming_documents', 'incoming_units', 'search_entries']) {
+      await sql.raw(`vacuum (analyze) ${table}`).execute(db);
+    }
   }
   const seconds = (performance.now() - started) / 1000;
   return { documents: written, deliveries, openTasks, seconds, perSecond: written / seconds };

@@ -244,24 +244,16 @@ export const texts = {
   },
 } as const satisfies Record<string, DemoText>;
 
-/** Paper documents received from outside the platform (registered with a scan). */
+/** Paper documents received from outside the platform (registered with a scan, see `demo.scan.ts`). */
 export const paperTexts = {
   ulhHousing: {
     senderName: '内蒙古自治区住房和城乡建设厅',
     senderNumber: '内建城〔2026〕218号',
     title: '内蒙古自治区住房和城乡建设厅关于做好城镇供热计量收费工作的通知',
-    body: bodyHtml([
-      ['p', '各盟市住房和城乡建设局（供热主管部门）：'],
-      ['p', '为推进供热计量改革，请各地加快既有建筑供热计量装置安装，2027年采暖期前新建建筑全部实行按热计量收费。'],
-    ]),
   },
   fgwGrain: {
     senderName: '内蒙古自治区粮食和物资储备局',
     senderNumber: '内粮发〔2026〕97号',
     title: '内蒙古自治区粮食和物资储备局关于做好2026年秋粮收购工作的通知',
-    body: bodyHtml([
-      ['p', '各盟市发展改革委（粮食和物资储备局）：'],
-      ['p', '今年全区秋粮丰收，请各地做好收购资金、仓容和运力准备，严格执行最低收购价政策，防止出现农民卖粮难。'],
-    ]),
   },
 } as const;

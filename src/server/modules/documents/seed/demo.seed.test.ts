@@ -103,6 +103,16 @@ describeEachDialect('documents: the demo seed', (database) => {
     expect(reading.items).toHaveLength(1);
   });
 
+  it('indexes the demo documents for search, each organisation finding what it may see', async () => {
+    const q = `/documents/search?q=${encodeURIComponent('供暖保障')}`;
+    const sender = await get('xsh.clerk', q);
+    expect(sender.hits.map((h: Json) => h.title)).toContain('兴安盟行政公署关于做好2026年冬季供暖保障工作的通知');
+    const received = (await get('ulh.clerk', q)).hits.find((h: Json) => h.title.includes('冬季供暖保障'));
+    expect(received).toMatchObject({ documentId: null, incomingStep: 'instructed' });
+    expect((await get('ulh.clerk', `/documents/search?q=${encodeURIComponent('供热计量')}`)).hits.map((h: Json) => h.source)).toEqual(['paper']);
+    expect((await get('fgw.clerk', `/documents/search?q=${encodeURIComponent('供热计量')}`)).hits).toEqual([]);
+  });
+
   it('is written once, and not on a test start', async () => {
     expect(afterTestStart).toBe(0);
     const before = await count();

@@ -2,6 +2,7 @@ import { isAppError } from '../../../platform/errors/app-error.js';
 import type { AppContext, SeedOptions, SeedReport } from '../../../platform/module.js';
 import type { FinalCopyMaker } from '../send/index.js';
 import { paperTexts, texts } from './demo.catalogue.js';
+import { demoScanPng } from './demo.scan.js';
 import { demoWorld, teams, type DemoWorld, type When } from './demo.world.js';
 import { seedRepository } from './seed.repository.js';
 
@@ -100,8 +101,7 @@ export async function writeDemo(w: DemoWorld): Promise<{ sent: number; received:
   await instruct(w, [4, '09:00'], 'fgw.leader', fgwDigital, { instruction: '同意。发展规划科十个工作日内提出数字政府建设项目投资计划建议。', lead: 'fgwPlanning', days: 10 });
 
   // A paper document at 发改委, read, finished and filed.
-  const grainScan = await w.scan(paperTexts.fgwGrain, w.clock.dayBefore(14));
-  const grain = await registerPaper(w, [12, '09:00'], 'fgw.clerk', 'fgw', paperTexts.fgwGrain, grainScan, w.clock.dayBefore(14));
+  const grain = await registerPaper(w, [12, '09:00'], 'fgw.clerk', 'fgw', paperTexts.fgwGrain, w.clock.dayBefore(14));
   await at(w, [12, '10:00'], () => receive.review(w.as('fgw.clerk'), grain, { decision: 'accept' }));
   await at(w, [12, '11:00'], () => receive.instruct(w.as('fgw.leader'), grain, { instruction: '阅。请发展规划科关注秋粮收购进度。', coOrgIds: [] }));
   await at(w, [11, '09:00'], () => receive.complete(w.as('fgw.clerk'), grain, { result: '已阅知，转发展规划科掌握。' }));
@@ -113,8 +113,7 @@ export async function writeDemo(w: DemoWorld): Promise<{ sent: number; received:
   await at(w, [2, '09:00'], async () => receive.sign(w.as('ulh.clerk'), await w.incoming(arxan, 'ulh')));
 
   // A paper document at 乌兰浩特, registered and waiting for 初审.
-  const housingScan = await w.scan(paperTexts.ulhHousing, w.clock.dayBefore(6));
-  await registerPaper(w, [3, '14:00'], 'ulh.clerk', 'ulh', paperTexts.ulhHousing, housingScan, w.clock.dayBefore(6));
+  await registerPaper(w, [3, '14:00'], 'ulh.clerk', 'ulh', paperTexts.ulhHousing, w.clock.dayBefore(6));
 
   // Documents of 行署 at each step before 核发.
   const farming = await draft([4, '14:00'], xsh, texts.farming, { main: ['ulh', 'arxan'], copy: ['farming'] });
@@ -180,11 +179,10 @@ async function registerPaper(
   clerk: 'fgw.clerk' | 'ulh.clerk',
   to: 'fgw' | 'ulh',
   text: { senderName: string; senderNumber: string; title: string },
-  scan: Buffer,
   documentDate: string,
 ): Promise<string> {
   w.at(when);
-  const { fileId } = await w.receiving.paper.uploadScan(w.as(clerk), w.org(to), scan, `${text.title}.pdf`);
+  const { fileId } = await w.receiving.paper.uploadScan(w.as(clerk), w.org(to), demoScanPng(), `${text.title}.png`);
   return w.receiving.paper.register(w.as(clerk), {
     orgId: w.org(to),
     scanFileId: fileId,

@@ -2,7 +2,6 @@ import type { Actor } from '../../../platform/actor.js';
 import type { AppContext } from '../../../platform/module.js';
 import { createOrgService } from '../../orgs/index.js';
 import { createPkiService } from '../../pki/index.js';
-import { renderOfficialDocument } from '../render/index.js';
 import type { Acting } from '../receive/index.js';
 import { receivingServices } from '../receiving.js';
 import { createSealService } from '../seal/index.js';
@@ -134,18 +133,6 @@ export async function demoWorld(ctx: AppContext, finalCopyOf: (ctx: AppContext) 
       return id;
     },
 
-    /** A scan for a paper document: the GB/T 9704 layout of its text, as a scanner with OCR would give it. */
-    async scan(text: { senderName: string; senderNumber: string; title: string; body: string }, date: string): Promise<Buffer> {
-      return renderOfficialDocument({
-        letterhead: { issuers: [{ name: text.senderName }] },
-        documentNumber: text.senderNumber,
-        title: text.title,
-        mainRecipients: [],
-        body: text.body,
-        signatures: [{ orgName: text.senderName }],
-        date,
-      });
-    },
   };
 }
 

@@ -7,7 +7,7 @@ import type { Actor } from '../../../platform/actor.js';
 import { prepare } from './access.js';
 import { bodyText } from './body.js';
 import { documentRepository as docs } from './document.repository.js';
-import { indexDocument } from '../search/document-index.js';
+import { indexDocument, warmFileText } from '../search/document-index.js';
 import type { Acting, SendDeps } from './send.deps.js';
 import type { DraftService } from './draft.service.js';
 
@@ -95,6 +95,7 @@ export function contentService(deps: SendDeps, drafts: DraftService) {
         });
       }
       const title = (upload.title ?? file.safeName.replace(/\.[^.]+$/, '')).trim() || file.safeName;
+      await warmFileText(db, files, file.id);
       const attachmentId = newId();
       const now = clock.now().toISOString();
       await db.transaction().execute(async (trx) => {
