@@ -4,6 +4,7 @@ import { matrixReceivingFixtures } from '../../src/server/modules/documents/rece
 import { importColumns } from '../../src/server/modules/orgs/index.js';
 import { roles, type Role } from '../../src/shared/roles.js';
 import { signIn } from '../support/app.js';
+import { permissionParts } from './permission-parts.js';
 
 export type Target = 'own' | 'other';
 
@@ -34,6 +35,8 @@ export interface Fixtures {
   /** A delivery waiting for 签收 in each organisation, and a 件 filed in each (receiving and filing). */
   readonly incoming: Record<Target, { id: string }>;
   readonly archive: Record<Target, { id: string }>;
+  /** The objects of the permission parts (permission-parts.ts), by part, key and target. */
+  readonly parts: Readonly<Record<string, Record<string, Record<Target, { id: string } & Record<string, unknown>>>>>;
   /** Strings that identify the other organisation's objects: none may reach a caller without scope there. */
   readonly otherMarkers: readonly string[];
 }
@@ -133,6 +136,14 @@ export async function matrixFixtures(app: FastifyInstance, database: DatabaseHan
 
   const receiving = await matrixReceivingFixtures(database, { own: orgs.own.id, other: orgs.other.id });
 
+  const parts: Record<string, Record<string, Record<Target, { id: string } & Record<string, unknown>>>> = {};
+  const partMarkers: string[] = [];
+  const roleCookie = (role: string) => actors.find((a) => a.role === role)!.cookie;
+  for (const [name, part] of Object.entries(permissionParts)) {
+    parts[name] = await part.fixtures({ app, database, orgs, cookieOf: roleCookie });
+    partMarkers.push(...(part.otherMarkers?.(parts[name]) ?? []));
+  }
+
   const { actions: _actions, ...securityPolicy } = (await check('policy', inject('GET', '/api/v1/security/policy', secadmin))).json();
   let counter = 0;
   const fx: Fixtures = {
@@ -150,7 +161,8 @@ export async function matrixFixtures(app: FastifyInstance, database: DatabaseHan
     documents,
     incoming: receiving.incoming,
     archive: receiving.archive,
-    otherMarkers: [documents.other.id, receiving.incoming.other.id, receiving.archive.other.id, users.other.id, users.other.username, certs.other.serial, otherSessionId],
+    parts,
+    otherMarkers: [...partMarkers, documents.other.id, receiving.incoming.other.id, receiving.archive.other.id, users.other.id, users.other.username, certs.other.serial, otherSessionId],
   };
   return { fx, actors };
 }

@@ -1,5 +1,6 @@
 import type { Role } from '../../src/shared/roles.js';
 import type { MatrixCall } from './matrix-fixtures.js';
+import { permissionParts } from './permission-parts.js';
 
 /**
  * The declared permission of every API route, which the matrix test (matrix.test.ts) checks against
@@ -27,7 +28,7 @@ export interface PermissionEntry {
 }
 
 /** Routes anyone may call without signing in (sign-in steps, sign-out); every other /api/v1 route answers 401. */
-export const publicRoutes: ReadonlySet<string> = new Set([
+const corePublicRoutes: readonly string[] = [
   'POST /api/v1/session',
   'POST /api/v1/session/second-factor',
   'POST /api/v1/session/password',
@@ -38,7 +39,9 @@ export const publicRoutes: ReadonlySet<string> = new Set([
   'DELETE /api/v1/session',
   // Anyone may check a sealed document (公文验证), like the public /verify/document page.
   'POST /api/v1/documents/verify',
-]);
+];
+
+export const publicRoutes: ReadonlySet<string> = new Set([...corePublicRoutes, ...Object.values(permissionParts).flatMap((part) => part.publicRoutes)]);
 
 const orgParam = ({ fx, target }: MatrixCall) => ({ key: fx.orgs[target].id });
 const userParam = ({ fx, target }: MatrixCall) => ({ id: fx.users[target].id });
@@ -95,7 +98,7 @@ const matrixPdf = (() => {
 const archiveQuery = ({ fx, target }: MatrixCall) => `?orgId=${fx.orgs[target].id}`;
 const archiveItemParam = (call: MatrixCall) => ({ id: receivingOf(call, 'archive').id });
 
-export const permissionTable: Readonly<Record<string, PermissionEntry>> = {
+const coreTable: Readonly<Record<string, PermissionEntry>> = {
   // orgs: the registry is read by every signed-in user; imports stay inside the 系统管理员's subtree.
   'GET /api/v1/orgs': { allow: ['signedIn'], scope: 'any', crossOrg: true, query: () => '?pageSize=5' },
   'GET /api/v1/orgs/tree': { allow: ['signedIn'], scope: 'any', crossOrg: true, query: ({ fx, target }) => `?root=${fx.orgs[target].id}&depth=1` },
@@ -276,3 +279,9 @@ export const permissionTable: Readonly<Record<string, PermissionEntry>> = {
   'GET /api/v1/documents/archive/:id': { allow: ['clerk', 'leader'], scope: 'org', params: archiveItemParam },
   'GET /api/v1/documents/archive/:id/file': { allow: ['clerk', 'leader'], scope: 'org', params: archiveItemParam },
 };
+
+export const permissionTable: Readonly<Record<string, PermissionEntry>> = Object.assign(
+  {},
+  coreTable,
+  ...Object.values(permissionParts).map((part) => part.routes),
+);

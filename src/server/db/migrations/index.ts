@@ -13,6 +13,9 @@ import * as documentsReceiving from './2026_11_27_0011_documents_receiving.js';
 import * as seals from './2026_11_27_0012_seals.js';
 import * as documentsIndexes from './2026_11_27_0013_documents_indexes.js';
 import * as searchGin from './2026_11_27_0014_search_gin.js';
+import * as portalSites from './2026_11_27_0015_portal_sites.js';
+import * as portalDisclosure from './2026_11_27_0016_portal_disclosure.js';
+import * as portalInteraction from './2026_11_27_0017_portal_interaction.js';
 
 /** Every migration, by name. Names sort in the order they run; add new ones at the end. */
 export const migrations: Record<string, Migration> = {
@@ -30,4 +33,7 @@ export const migrations: Record<string, Migration> = {
   '2026_11_27_0012_seals': seals,
   '2026_11_27_0013_documents_indexes': documentsIndexes,
   '2026_11_27_0014_search_gin': searchGin,
+  '2026_11_27_0015_portal_sites': portalSites,
+  '2026_11_27_0016_portal_disclosure': portalDisclosure,
+  '2026_11_27_0017_portal_interaction': portalInteraction,
 };

@@ -9,8 +9,17 @@ import { loadHomeData } from './portal.service.js';
 import { portalLocaleOf, portalSite } from './portal.site.js';
 import { renderErrorDocument } from './views/error.js';
 import { renderHomePage } from './views/home.js';
+import { disclosureApi, disclosureJobs, disclosurePages } from './disclosure/index.js';
+import { inspectionApi } from './inspection/index.js';
+import { interactionApi, interactionJobs, interactionPages } from './interaction/index.js';
+import { publishingApi, publishingJobs } from './publishing/index.js';
+import { seedPortalDemo } from './seed/index.js';
+import { sitePages } from './site/index.js';
+import './portal.table.js';
 
 export { portalMessages } from './portal.messages.js';
+export type * from './portal.table.js';
+export { portalEvents, type SiteChange } from './portal-events.js';
 
 /** What other modules may do to the portal's rendered pages. */
 export interface PortalPages {
@@ -64,5 +73,17 @@ export const portalModule: PlatformModule = {
     );
     pagesByApp.set(ctx, { invalidate: () => home.invalidate() });
     await app.register(portalRoutes, { home, secureCookies: ctx.config.env === 'production' });
+    await app.register(sitePages, { ctx });
+    await app.register(disclosurePages, { ctx });
+    await app.register(interactionPages, { ctx });
   },
+  // The site group's API: publishing (sites, columns, articles), disclosure, interaction, self-inspection.
+  api: async (app, { ctx }) => {
+    await app.register(publishingApi, { ctx });
+    await app.register(disclosureApi, { ctx });
+    await app.register(interactionApi, { ctx });
+    await app.register(inspectionApi, { ctx });
+  },
+  jobs: (ctx) => ({ ...publishingJobs(ctx), ...disclosureJobs(ctx), ...interactionJobs(ctx) }),
+  seed: (ctx, options) => seedPortalDemo(ctx, options),
 };
