@@ -9,6 +9,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import openapiTS, { astToString, type OpenAPI3 } from 'openapi-typescript';
+import ts from 'typescript';
 import { buildApp } from '../src/server/app.js';
 import { loadConfig } from '../src/server/config.js';
 import { openDatabase } from '../src/server/db/database.js';
@@ -56,7 +57,12 @@ function assertOpenApi31(document: OpenAPI3): void {
 
 /** The file's full text. Keys are alphabetised so route registration order does not churn the output. */
 async function render(document: OpenAPI3): Promise<string> {
-  const ast = await openapiTS(document, { alphabetize: true, silent: true });
+  // A raw file body (format binary) is a Blob for the browser's fetch, not a string.
+  const ast = await openapiTS(document, {
+    alphabetize: true,
+    silent: true,
+    transform: (schema) => (schema.format === 'binary' ? ts.factory.createTypeReferenceNode('Blob') : undefined),
+  });
   return `${header}${astToString(ast).replace(/\r\n/g, '\n').trimEnd()}\n`;
 }
 

@@ -20,6 +20,12 @@ export const orgKinds = [
 
 export type OrgKind = (typeof orgKinds)[number];
 
+/** The kinds that are bodies, not administrative divisions (a level of government). */
+export const bodyKinds: readonly OrgKind[] = ['leading_body', 'department', 'office'];
+
+/** Whether the kind is an administrative division (region … community), not a body or department. */
+export const isDivisionKind = (kind: OrgKind): boolean => !bodyKinds.includes(kind);
+
 export const orgKindLabels: Record<OrgKind, string> = {
   region: '自治区/省',
   league: '盟/地级市',

@@ -15,6 +15,8 @@ const vendorChunks = [
   // Loaded only by the pages that need them (the drafting editor, the statistics charts).
   { name: 'editor', test: /node_modules[\\/](@tiptap|prosemirror-[^\\/]+|orderedmap|rope-sequence|w3c-keyname|linkifyjs)[\\/]/, priority: 15 },
   { name: 'charts', test: /node_modules[\\/](recharts|d3-[^\\/]+|victory-vendor|internmap|decimal\.js-light|@reduxjs|redux|reselect|immer|es-toolkit|eventemitter3)[\\/]/, priority: 15 },
+  // pdf.js, for the inline PDF previews only.
+  { name: 'pdf', test: /node_modules[\\/]pdfjs-dist[\\/]/, priority: 15 },
   { name: 'vendor', test: /node_modules[\\/]/, priority: 10 },
 ];
 

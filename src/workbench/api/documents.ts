@@ -20,6 +20,9 @@ export type WorkflowUpdateBody = components['schemas']['DocumentWorkflowUpdate']
 export type DocumentListQuery = NonNullable<operations['listDocuments']['parameters']['query']>;
 export type TodoQuery = NonNullable<operations['documentTodo']['parameters']['query']>;
 export type DocumentAction = DocumentView['actions'][number];
+export type DocumentSearchResult = components['schemas']['DocumentSearchResult'];
+export type DocumentSearchHit = components['schemas']['DocumentSearchHit'];
+export type DocumentSearchQuery = operations['searchDocuments']['parameters']['query'];
 
 /** One 行文规则 problem the server found at save, submit or sign-off (`error.details.problems`). */
 export interface RuleProblem {
@@ -79,6 +82,16 @@ export function useTodo(query: TodoQuery) {
   return useQuery({
     queryKey: keys.todo(query),
     queryFn: ({ signal }) => unwrap(api.GET('/api/v1/documents/todo', { params: { query }, signal })),
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** Full-text search over the documents the user may see; nothing is asked without a query. */
+export function useDocumentSearch(query: DocumentSearchQuery | null) {
+  return useQuery({
+    queryKey: [...documentsKey, 'search', query],
+    queryFn: ({ signal }) => unwrap(api.GET('/api/v1/documents/search', { params: { query: query! }, signal })),
+    enabled: query !== null,
     placeholderData: keepPreviousData,
   });
 }
@@ -146,8 +159,8 @@ export function useAddAttachment() {
       unwrap(
         api.POST('/api/v1/documents/{id}/attachments', {
           params: { path: { id }, query: { name: file.name } },
-          body: file as never,
-          bodySerializer: (body: unknown) => body as File,
+          body: file,
+          bodySerializer: (body: Blob) => body,
           headers: { 'content-type': file.type || 'application/octet-stream' },
         }),
       ),

@@ -1,6 +1,6 @@
 /** Receiving (收文): inboxes, the steps of one incoming document, circulation, 催办, paper documents, statistics. */
 import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
-import { api, queryClient, toApiError, unwrap } from './client.js';
+import { api, queryClient, unwrap } from './client.js';
 import type { components, operations } from './schema.js';
 
 export type InboxItem = components['schemas']['InboxItem'];
@@ -62,11 +62,12 @@ export function useReadingList(query: { unread: 'true' | 'false'; page: number; 
   });
 }
 
-export function useIncoming(id: string) {
+export function useIncoming(id: string, enabled = true) {
   return useQuery({
     queryKey: [...inboxKey, 'incoming', id],
     queryFn: ({ signal }) => unwrap(api.GET('/api/v1/documents/incoming/{id}', { params: { path: { id } }, signal })),
     staleTime: 0,
+    enabled,
   });
 }
 
@@ -135,26 +136,16 @@ export function useIncomingStep<S extends StepName>(step: S) {
   });
 }
 
-/**
- * Uploads a paper document's scan as the raw file (the server judges its type from the bytes). The
- * typed client cannot send a raw body for this operation, so it is one plain fetch.
- */
-export async function uploadScan(orgId: string, file: File): Promise<IncomingScan> {
-  const query = new URLSearchParams({ orgId, name: file.name.slice(0, 200) });
-  let response: Response;
-  try {
-    response = await fetch(`/api/v1/documents/incoming/scans?${query.toString()}`, {
-      method: 'POST',
-      credentials: 'same-origin',
-      headers: { 'content-type': file.type || 'application/octet-stream', 'accept-language': 'zh-CN' },
+/** Uploads a paper document's scan as the raw file (the server judges its type from the bytes). */
+export function uploadScan(orgId: string, file: File): Promise<IncomingScan> {
+  return unwrap(
+    api.POST('/api/v1/documents/incoming/scans', {
+      params: { query: { orgId, name: file.name.slice(0, 200) } },
       body: file,
-    });
-  } catch {
-    throw toApiError(undefined, undefined);
-  }
-  const body: unknown = await response.json().catch(() => undefined);
-  if (!response.ok) throw toApiError(body, response);
-  return body as IncomingScan;
+      bodySerializer: (body: Blob) => body,
+      headers: { 'content-type': file.type || 'application/octet-stream' },
+    }),
+  );
 }
 
 export function useRegisterPaper() {

@@ -2,23 +2,11 @@ import { EditOutlined } from '@ant-design/icons';
 import { App as AntApp, Button, Space } from 'antd';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
-import { sendStepKeys, type SendStep } from '../../shared/documents.js';
-import { useFlowCommand, type DocumentFlowEvent, type DocumentView, type FlowCommand } from '../api/documents.js';
+import { useFlowCommand, type DocumentView, type FlowCommand } from '../api/documents.js';
 import { ActionDialog, actionTexts, type DialogAction } from './action-dialog.js';
 
 /** The server's action names, in the order the buttons appear, mapped to the dialogs. */
 const order: readonly DialogAction[] = ['submit', 'approve', 'countersign', 'signOff', 'register', 'seal', 'issue', 'return', 'cancel'];
-
-/**
- * Steps before the current one that the document has passed (from its history), oldest first: where
- * it may be returned to. The server checks the choice against its workflow.
- */
-export function returnTargetsOf(doc: DocumentView, events: readonly DocumentFlowEvent[]): SendStep[] {
-  if (!doc.currentStep) return [];
-  const current = sendStepKeys.indexOf(doc.currentStep);
-  const passed = new Set(events.map((e) => e.step));
-  return sendStepKeys.filter((s, i) => i < current && passed.has(s));
-}
 
 /** What the server says after each action, for the user. */
 function doneMessage(action: DialogAction, doc: DocumentView): string {
@@ -39,7 +27,7 @@ function doneMessage(action: DialogAction, doc: DocumentView): string {
 }
 
 /** The buttons of the actions the server allows the user on this document, each with its dialog. */
-export function ActionBar({ doc, events }: { doc: DocumentView; events: readonly DocumentFlowEvent[] }) {
+export function ActionBar({ doc }: { doc: DocumentView }) {
   const [open, setOpen] = useState<DialogAction>();
   const run = useFlowCommand(doc.id);
   const navigate = useNavigate();
@@ -77,7 +65,7 @@ export function ActionBar({ doc, events }: { doc: DocumentView; events: readonly
         <ActionDialog
           action={open}
           doc={doc}
-          returnTargets={returnTargetsOf(doc, events)}
+          returnTargets={doc.returnTargets}
           pending={run.isPending}
           error={run.error}
           onRun={onRun}

@@ -31,7 +31,7 @@ interface DialogValues {
 interface ActionDialogProps {
   readonly action: DialogAction;
   readonly doc: DocumentView;
-  /** Earlier steps the document may go back to. */
+  /** Earlier steps the document may go back to (the server's `returnTargets`). */
   readonly returnTargets: readonly SendStep[];
   readonly pending: boolean;
   readonly error: unknown;

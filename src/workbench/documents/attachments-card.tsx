@@ -1,7 +1,8 @@
-import { DeleteOutlined, PaperClipOutlined, UploadOutlined } from '@ant-design/icons';
+import { DeleteOutlined, EyeOutlined, PaperClipOutlined, UploadOutlined } from '@ant-design/icons';
 import { Alert, App as AntApp, Button, Card, List, Popconfirm, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { attachmentUrl, useAddAttachment, useRemoveAttachment, type DocumentView } from '../api/documents.js';
+import { PdfPreview } from './pdf-preview.js';
 
 /** Types the server accepts, by extension: a browser leaves some (OFD, CSV on Windows) without a type. */
 const typeOfExtension: Readonly<Record<string, string>> = {
@@ -41,6 +42,8 @@ export function AttachmentsCard({ doc, editable }: { doc: DocumentView; editable
   const remove = useRemoveAttachment();
   const { message } = AntApp.useApp();
   const [failures, setFailures] = useState<readonly { name: string; message: string }[]>([]);
+  const [previewing, setPreviewing] = useState<string>();
+  const shown = doc.attachments.find((a) => a.id === previewing && a.mediaType === 'application/pdf');
 
   const upload = (file: File) =>
     add.mutateAsync({ id: doc.id, file: typed(file) }).then(
@@ -77,15 +80,22 @@ export function AttachmentsCard({ doc, editable }: { doc: DocumentView; editable
         dataSource={doc.attachments}
         renderItem={(a, i) => (
           <List.Item
-            actions={
-              editable
+            actions={[
+              ...(a.mediaType === 'application/pdf'
+                ? [
+                    <Button key="preview" type="text" size="small" icon={<EyeOutlined />} aria-pressed={previewing === a.id} onClick={() => setPreviewing(previewing === a.id ? undefined : a.id)}>
+                      {previewing === a.id ? '收起' : '预览'}
+                    </Button>,
+                  ]
+                : []),
+              ...(editable
                 ? [
                     <Popconfirm key="remove" title={`删除附件“${a.title}”？`} okText="删除" okButtonProps={{ danger: true }} cancelText="取消" onConfirm={() => remove.mutate({ id: doc.id, attachmentId: a.id }, { onError: (e) => void message.error(e.message) })}>
                       <Button type="text" danger size="small" icon={<DeleteOutlined />} aria-label={`删除附件 ${a.title}`} />
                     </Popconfirm>,
                   ]
-                : []
-            }
+                : []),
+            ]}
           >
             <span>
               {i + 1}. <Typography.Link href={attachmentUrl(doc.id, a.id)} target="_blank" rel="noopener">{a.title}</Typography.Link>{' '}
@@ -94,6 +104,7 @@ export function AttachmentsCard({ doc, editable }: { doc: DocumentView; editable
           </List.Item>
         )}
       />
+      {shown && <PdfPreview key={shown.id} url={attachmentUrl(doc.id, shown.id)} title={`附件 ${shown.title}`} />}
     </Card>
   );
 }

@@ -50,7 +50,7 @@ function DocumentDetail({ doc }: { doc: DocumentView }) {
       >
         <Flex vertical gap={12}>
           <CurrentStep doc={doc} />
-          <ActionBar doc={doc} events={events} />
+          <ActionBar doc={doc} />
         </Flex>
       </Card>
       <Card>

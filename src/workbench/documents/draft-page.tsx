@@ -1,12 +1,14 @@
 import { ArrowLeftOutlined, SaveOutlined, SendOutlined } from '@ant-design/icons';
 import { Alert, App as AntApp, Button, Card, Flex, Form, Result, Space, Spin, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
-import { Link, useNavigate, useParams } from 'react-router';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { useSession, type SessionInfo } from '../api/client.js';
 import { useCreateDocument, useDocument, useFlowCommand, useUpdateDocument, type DocumentView } from '../api/documents.js';
+import { useIncoming, type Incoming } from '../api/inbox.js';
 import { QueryError } from '../shell/forbidden.js';
 import { AttachmentsCard } from './attachments-card.js';
 import { DraftFields, type DraftValues } from './draft-fields.js';
+import { suggestReply } from './reply-draft.js';
 import { RuleProblemsAlert } from './rule-problems-alert.js';
 import { saveProblems, type SaveProblems } from './save-problems.js';
 
@@ -37,13 +39,22 @@ const valuesOf = (doc: DocumentView): DraftValues => ({
   bodyHtml: doc.bodyHtml,
 });
 
-/** /documents/new and /documents/:id/edit: 拟稿 and later revisions (while the step allows editing). */
+/**
+ * /documents/new and /documents/:id/edit: 拟稿 and later revisions (while the step allows editing).
+ * /documents/new?inReplyTo=<incomingId> drafts a reply to an inbox item: the sender as 主送, a kind
+ * and title suggested, and the link that lets 办结 name the reply.
+ */
 export function DraftPage() {
   const { id } = useParams();
+  const [params] = useSearchParams();
+  const replyTo = id ? '' : (params.get('inReplyTo') ?? '');
   const doc = useDocument(id);
+  const incoming = useIncoming(replyTo, replyTo !== '');
   const session = useSession();
   if (id && doc.isPending) return <Spin description="正在加载…" />;
   if (id && doc.isError) return <QueryError error={doc.error} />;
+  if (replyTo && incoming.isPending) return <Spin description="正在加载所答复的收文…" />;
+  if (replyTo && incoming.isError) return <QueryError error={incoming.error} title="无法打开所答复的收文" />;
   if (!session.data) return null;
   if (doc.data && !doc.data.actions.includes('edit')) {
     return (
@@ -55,10 +66,10 @@ export function DraftPage() {
       />
     );
   }
-  return <DraftForm key={id ?? 'new'} doc={doc.data} issuers={issuerChoices(session.data)} />;
+  return <DraftForm key={id ?? `new-${replyTo}`} doc={doc.data} issuers={issuerChoices(session.data)} reply={replyTo ? incoming.data : undefined} />;
 }
 
-function DraftForm({ doc, issuers }: { doc: DocumentView | undefined; issuers: { id: string; name: string }[] }) {
+function DraftForm({ doc, issuers, reply }: { doc: DocumentView | undefined; issuers: { id: string; name: string }[]; reply?: Incoming | undefined }) {
   const [form] = Form.useForm<DraftValues>();
   const navigate = useNavigate();
   const { message } = AntApp.useApp();
@@ -68,9 +79,15 @@ function DraftForm({ doc, issuers }: { doc: DocumentView | undefined; issuers: {
   const [problems, setProblems] = useState<SaveProblems>();
 
   const names = useMemo(
-    () => Object.fromEntries([...(doc?.mainRecipients ?? []), ...(doc?.copyRecipients ?? []), ...(doc?.coIssuers ?? [])].map((r) => [r.orgId, r.name])),
-    [doc],
+    () => ({
+      ...(reply?.senderOrgId ? { [reply.senderOrgId]: reply.senderName ?? '' } : {}),
+      ...Object.fromEntries([...(doc?.mainRecipients ?? []), ...(doc?.copyRecipients ?? []), ...(doc?.coIssuers ?? [])].map((r) => [r.orgId, r.name])),
+    }),
+    [doc, reply],
   );
+  const suggested = reply && suggestReply({ title: reply.title, kind: reply.kind, senderOrgId: reply.senderOrgId });
+  // A reply is drafted for the organisation whose inbox holds the item, when the user may draft for it.
+  const replyIssuer = reply && issuers.some((o) => o.id === reply.orgId) ? reply.orgId : undefined;
   // A saved revision (the server's cleaned body included) becomes what the form holds.
   useEffect(() => {
     if (doc) form.setFieldsValue(valuesOf(doc));
@@ -93,7 +110,7 @@ function DraftForm({ doc, issuers }: { doc: DocumentView | undefined; issuers: {
     const common = { ...values, secrecyTerm: values.secrecy === 'secret' && values.secrecyTerm ? values.secrecyTerm : null, note: values.note?.trim() || null };
     try {
       if (!doc) {
-        const created = await create.mutateAsync(common);
+        const created = await create.mutateAsync({ ...common, ...(reply ? { inReplyTo: reply.id } : {}) });
         void message.success('草稿已保存；可继续修改正文、上传附件');
         void navigate(`/documents/${created.id}/edit`, { replace: true });
         return created;
@@ -126,16 +143,25 @@ function DraftForm({ doc, issuers }: { doc: DocumentView | undefined; issuers: {
   const failure = create.error ?? update.error ?? submit.error;
   return (
     <Flex vertical gap={16}>
-      <title>{doc ? `修改：${doc.title}` : '拟稿'} · 兴安政务平台</title>
+      <title>{doc ? `修改：${doc.title}` : reply ? '拟复文' : '拟稿'} · 兴安政务平台</title>
       <Card
-        title={<Typography.Title level={2} style={{ margin: 0, fontSize: 20 }}>{doc ? '修改公文' : '拟稿'}</Typography.Title>}
+        title={<Typography.Title level={2} style={{ margin: 0, fontSize: 20 }}>{doc ? '修改公文' : reply ? '拟复文' : '拟稿'}</Typography.Title>}
         extra={<Link to={doc ? `/documents/${doc.id}` : '/documents'}><ArrowLeftOutlined aria-hidden /> {doc ? '返回公文' : '返回待办'}</Link>}
       >
+        {reply && !doc && (
+          <Alert
+            type="info"
+            showIcon
+            style={{ marginBottom: 16 }}
+            title={<>答复收文：<Link to={`/inbox/${reply.id}`}>{reply.receiptNumber ? `${reply.receiptNumber} ` : ''}{reply.title}</Link></>}
+            description="已按来文填入主送机关和建议的文种、标题，可修改。复文核发后，办结该收文时将关联此复文。"
+          />
+        )}
         <Form<DraftValues>
           form={form}
           layout="vertical"
           name="draft"
-          initialValues={{ orgId: issuers[0]?.id, kind: 'notice', mainRecipientIds: [], copyRecipientIds: [], coIssuerIds: [], secrecy: 'none', urgency: 'normal', bodyHtml: '' }}
+          initialValues={{ orgId: replyIssuer ?? issuers[0]?.id, kind: 'notice', mainRecipientIds: [], copyRecipientIds: [], coIssuerIds: [], secrecy: 'none', urgency: 'normal', bodyHtml: '', ...suggested }}
           onFinish={(values) => void save(values)}
         >
           <DraftFields issuers={issuers} editing={Boolean(doc)} names={names} flagged={problems?.orgIds ?? []} />

@@ -1,21 +1,32 @@
-import { DownloadOutlined, FilePdfOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
-import { Card, Tag, Typography } from 'antd';
+import { DownloadOutlined, EyeInvisibleOutlined, EyeOutlined, FilePdfOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
+import { Button, Card, Tag, Typography } from 'antd';
+import { useState } from 'react';
 import { finalCopyUrl, type DocumentView } from '../api/documents.js';
 import { formatDateTime } from '../shell/format.js';
+import { PdfPreview } from './pdf-preview.js';
 
 /**
- * The final copy (GB/T 9704 PDF, sealed at 用印). The API forbids framing its answers, so the copy opens
- * in the browser's own PDF viewer in a new tab rather than inside the page.
+ * The final copy (GB/T 9704 PDF, sealed at 用印), previewed inline (pdf.js into canvases: the API
+ * forbids framing its answers), with links to open it in the browser's own viewer and to download it.
  */
 export function FinalCopy({ doc }: { doc: DocumentView }) {
+  const [preview, setPreview] = useState(true);
   if (!doc.finalFileId) return null;
   const name = `${doc.docNumber ?? doc.title}.pdf`;
   return (
-    <Card size="small" title={<span><FilePdfOutlined aria-hidden /> 正式公文</span>}>
-      <div className="wb-doc-final">
+    <Card
+      size="small"
+      title={<span><FilePdfOutlined aria-hidden /> 正式公文</span>}
+      extra={
+        <Button size="small" type="text" icon={preview ? <EyeInvisibleOutlined /> : <EyeOutlined />} onClick={() => setPreview(!preview)} aria-expanded={preview}>
+          {preview ? '收起预览' : '预览'}
+        </Button>
+      }
+    >
+      <div className="wb-doc-final" style={{ marginBottom: preview ? 12 : 0 }}>
         {doc.sealedAt && <Tag color="red">已用印 {formatDateTime(doc.sealedAt)}</Tag>}
         <Typography.Link href={finalCopyUrl(doc.id)} target="_blank" rel="noopener">
-          <FilePdfOutlined aria-hidden /> 预览正式公文（PDF，新窗口）
+          <FilePdfOutlined aria-hidden /> 在新窗口打开
         </Typography.Link>
         <Typography.Link href={finalCopyUrl(doc.id)} download={name}>
           <DownloadOutlined aria-hidden /> 下载 {name}
@@ -24,6 +35,7 @@ export function FinalCopy({ doc }: { doc: DocumentView }) {
           <SafetyCertificateOutlined aria-hidden /> 验证电子印章
         </Typography.Link>
       </div>
+      {preview && <PdfPreview key={doc.finalFileId} url={finalCopyUrl(doc.id)} title={`正式公文 ${name}`} />}
     </Card>
   );
 }

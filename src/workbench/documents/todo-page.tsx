@@ -3,6 +3,7 @@ import { Button, Card, Space, Tabs, Typography } from 'antd';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useSession } from '../api/client.js';
 import { DocumentList } from './document-list.js';
+import { DocumentSearchBox } from './search-box.js';
 import { TodoTable } from './todo-table.js';
 
 const tabs = ['todo', 'drafts', 'sent'] as const;
@@ -31,13 +32,16 @@ export function TodoPage() {
       }
     >
       <title>发文 · 兴安政务平台</title>
+      <div style={{ maxWidth: 520, marginBottom: 8 }}>
+        <DocumentSearchBox id="documents-fulltext" />
+      </div>
       <Tabs
         activeKey={tab}
         onChange={(key) => setParams(key === 'todo' ? {} : { tab: key }, { replace: true })}
         destroyOnHidden
         items={[
           { key: 'todo', label: '待办', children: <TodoTable emptyText="没有待办的公文" /> },
-          { key: 'drafts', label: '我的草稿', children: <TodoTable step="draft" emptyText="没有待送审的草稿" /> },
+          { key: 'drafts', label: '我的草稿', children: <DocumentList mine /> },
           { key: 'sent', label: '本单位发文', children: <DocumentList /> },
         ]}
       />

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import type { InboxView } from '../../shared/documents-receiving.js';
 import { useInbox, useReadingList, type InboxCounts } from '../api/inbox.js';
+import { DocumentSearchBox } from '../documents/search-box.js';
 import { useDebounced } from '../orgs/use-debounced.js';
 import { QueryError } from '../shell/forbidden.js';
 import { InboxTable, ReadingTable } from './inbox-table.js';
@@ -87,7 +88,7 @@ export function InboxPage() {
         <Col xs={24} md={10}>
           <ServedOrgSelect items={served.items} current={served.current} onChange={(id) => (served.choose(id), setPage(1))} />
         </Col>
-        <Col xs={24} md={10}>
+        <Col xs={24} md={7}>
           <label htmlFor="inbox-search" className="wb-field-label">按标题查找</label>
           <Input
             id="inbox-search"
@@ -98,6 +99,9 @@ export function InboxPage() {
             disabled={tab === 'reading'}
             onChange={(e) => (setQ(e.target.value), setPage(1))}
           />
+        </Col>
+        <Col xs={24} md={7}>
+          <DocumentSearchBox id="inbox-fulltext" />
         </Col>
       </Row>
       <Tabs

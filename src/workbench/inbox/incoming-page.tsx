@@ -1,11 +1,12 @@
-import { ArrowLeftOutlined, FilePdfOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, EditOutlined, EyeOutlined, FilePdfOutlined } from '@ant-design/icons';
 import { Button, Card, Descriptions, Result, Space, Spin, Tag, Typography } from 'antd';
 import type { DescriptionsProps } from 'antd';
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { incomingSources, type IncomingSource } from '../../shared/documents-receiving.js';
 import { documentKindLabel, recipientRoleLabels, type RecipientRole } from '../../shared/documents.js';
 import { incomingFileUrl, sentFileUrl, useIncoming, type Incoming } from '../api/inbox.js';
+import { PdfPreview } from '../documents/pdf-preview.js';
 import { QueryError } from '../shell/forbidden.js';
 import { formatDateTime } from '../shell/format.js';
 import { IncomingActions } from './incoming-actions.js';
@@ -64,6 +65,24 @@ function particulars(doc: Incoming): DescriptionsProps['items'] {
   return rows.filter(([, value]) => value !== null && value !== undefined && value !== '').map(([label, children]) => ({ key: label, label, children }));
 }
 
+/** The received PDF or the paper document's scan: previewed inline on request, and downloadable. */
+function IncomingFile({ doc }: { doc: Incoming }) {
+  const [preview, setPreview] = useState(false);
+  return (
+    <Space orientation="vertical" style={{ width: '100%' }}>
+      <Space size={16} wrap>
+        <Button size="small" icon={<EyeOutlined />} aria-expanded={preview} onClick={() => setPreview(!preview)}>
+          {preview ? '收起预览' : doc.source === 'paper' ? '预览扫描件' : '预览正式文件'}
+        </Button>
+        <a href={incomingFileUrl(doc.id)} download>
+          <FilePdfOutlined aria-hidden /> {doc.source === 'paper' ? '下载扫描件' : '下载正式文件（PDF）'}
+        </a>
+      </Space>
+      {preview && <PdfPreview url={incomingFileUrl(doc.id)} title={doc.title} />}
+    </Space>
+  );
+}
+
 /** /workbench/inbox/:id: the received document, its particulars, the actions open to the user and its history. */
 export function IncomingPage() {
   const { id = '' } = useParams();
@@ -98,13 +117,17 @@ export function IncomingPage() {
             </Space>
           </div>
           <section aria-label="可办理的操作">
-            <IncomingActions doc={doc} />
+            <Space wrap>
+              <IncomingActions doc={doc} />
+              {/* Whoever handles or finishes the item may answer it (复文); the server checks who drafts for whom. */}
+              {(doc.actions.includes('handle') || doc.actions.includes('complete')) && (
+                <Link to={`/documents/new?inReplyTo=${encodeURIComponent(doc.id)}`}>
+                  <EditOutlined aria-hidden /> 起草复文
+                </Link>
+              )}
+            </Space>
           </section>
-          {doc.hasFile && (
-            <a href={incomingFileUrl(doc.id)} download>
-              <FilePdfOutlined aria-hidden /> {doc.source === 'paper' ? '下载扫描件' : '下载正式文件（PDF）'}
-            </a>
-          )}
+          {doc.hasFile && <IncomingFile doc={doc} />}
           <Descriptions bordered size="small" column={{ xs: 1, md: 2 }} items={particulars(doc)} />
         </Space>
       </Card>

@@ -21,7 +21,7 @@ function series(buckets: readonly Bucket[]) {
 }
 
 /** A chart with its caption; the same numbers are in the table beside it. */
-function Figure({ title, children, table }: { title: string; children: React.ReactElement; table: React.ReactNode }) {
+export function Figure({ title, children, table }: { title: string; children: React.ReactElement; table: React.ReactNode }) {
   const id = useId();
   return (
     <figure aria-labelledby={id} style={{ margin: '0 0 24px' }}>

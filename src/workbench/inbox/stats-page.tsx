@@ -5,6 +5,7 @@ import { useDocumentStatistics } from '../api/inbox.js';
 import { QueryError } from '../shell/forbidden.js';
 import { ServedOrgSelect, useServedOrg } from './served-org.js';
 import { OverdueChart, PerUnitChart } from './stats-charts.js';
+import { MonthlyChart } from './stats-monthly.js';
 
 /** /workbench/documents-stats: 公文统计 — sent and received per unit per month, processing time, overdue rate. */
 export function StatsPage() {
@@ -44,6 +45,7 @@ export function StatsPage() {
             <Col xs={12} md={6}><Statistic title="平均办理时长（天）" value={t.averageProcessingDays ?? '—'} /></Col>
             <Col xs={12} md={6}><Statistic title="逾期率" value={t.overdueRate === null ? '—' : `${(t.overdueRate * 100).toFixed(1)}%`} /></Col>
           </Row>
+          <MonthlyChart monthly={data.monthly} />
           <PerUnitChart title="发文：各拟稿单位每月核发数" caption="各单位每月核发的发文数" months={data.months} buckets={data.sent} />
           <PerUnitChart title="收文：各承办单位每月收文数" caption="各承办单位每月的收文数" months={data.months} buckets={data.received} />
           <OverdueChart totals={t} />

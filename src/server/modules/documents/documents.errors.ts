@@ -14,6 +14,11 @@ export const documentErrors = defineErrors({
     zh: '您不能以该机关名义拟稿（须为该机关或其办公室的文秘、工作人员）',
     en: 'You may not draft for this organisation',
   },
+  'documents.reply_target_invalid': {
+    status: 422,
+    zh: '所答复的收文不存在或您无权查看，不能作为复文的来文',
+    en: 'The incoming document answered does not exist or is not visible to you',
+  },
   'documents.drafting_unit_invalid': { status: 422, zh: '拟稿单位须为发文机关本身或其内设机构', en: 'The drafting unit must be the issuer or one of its units' },
   'documents.recipient_unknown': { status: 422, zh: '主送或抄送机关不存在', en: 'A recipient organisation does not exist' },
   'documents.recipient_duplicate': { status: 422, zh: '同一机关不能重复列入主送、抄送', en: 'An organisation is listed twice among the recipients' },

@@ -5,7 +5,7 @@ import { documentsRoutes } from './documents.routes.js';
 import { renderOfficialDocument } from './render/index.js';
 import { createSealService, sealApiRoutes, sealPages } from './seal/index.js';
 import { createSendService, sendJobs, type FinalCopyMaker, type SendService } from './send/index.js';
-import { receivingJobs, receivingRoutes } from './receiving.js';
+import { receivingJobs, receivingRoutes, replyTargets } from './receiving.js';
 import { seedDemoDocuments } from './seed/index.js';
 import { documentSearchRoutes } from './search/index.js';
 
@@ -22,6 +22,8 @@ export {
   type SendService,
 } from './send/index.js';
 export { receivingServices } from './receiving.js';
+/** The GB/T 9704 renderer with its shipped open fonts, for other modules' formal letters (e.g. disclosure 告知书). */
+export { renderOfficialDocument, type OfficialDocumentInput } from './render/index.js';
 
 /** The final copy as the platform makes it: the GB/T 9704 renderer, then the organisation's SM2 seal. */
 export function platformFinalCopy(ctx: AppContext): FinalCopyMaker {
@@ -38,7 +40,7 @@ const services = new WeakMap<AppContext, SendService>();
 /** One sending service per application. */
 function sendServiceOf(ctx: AppContext): SendService {
   let service = services.get(ctx);
-  if (!service) services.set(ctx, (service = createSendService(ctx, { finalCopy: platformFinalCopy(ctx) })));
+  if (!service) services.set(ctx, (service = createSendService(ctx, { finalCopy: platformFinalCopy(ctx), replyTargets: replyTargets(ctx) })));
   return service;
 }
 

@@ -1,4 +1,6 @@
+import { AppError } from '../../platform/errors/app-error.js';
 import { createFileStore } from '../../platform/files/index.js';
+import { can } from '../../platform/policy/index.js';
 import type { JobHandler } from '../../platform/jobs/index.js';
 import type { AppContext, ModulePlugin } from '../../platform/module.js';
 import { createOrgService } from '../orgs/index.js';
@@ -10,12 +12,17 @@ import {
   createPaperService,
   createReceiveService,
   createStatisticsService,
+  incomingPolicy,
+  loadItem,
+  OrgLookup,
   receiveRoutes,
+  scopeOf,
   reminderHandler,
   reminderQueue,
   statisticsRoutes,
 } from './receive/index.js';
 import { verifySealedPdf } from './seal/index.js';
+import type { ReplyTargets } from './send/index.js';
 
 /**
  * Receiving (收文), filing (归档) and the statistics, wired for an application: receiving learns what
@@ -56,6 +63,22 @@ export const receivingRoutes: ModulePlugin = async (app, { ctx }) => {
   await app.register(archiveRoutes, services);
   await app.register(statisticsRoutes, services);
 };
+
+/**
+ * What the sending side asks when a draft answers an incoming document (`inReplyTo`): the drafter must
+ * be able to read that inbox item. A missing item and one he may not see get the same answer.
+ */
+export function replyTargets(ctx: AppContext): ReplyTargets {
+  const orgs = createOrgService(ctx);
+  return {
+    async assertAnswerable(actor, incomingId) {
+      const item = await loadItem(ctx.db, incomingId, async () => false).catch(() => undefined);
+      if (!item || !can(actor, incomingPolicy, 'read', await scopeOf(new OrgLookup(orgs), item))) {
+        throw new AppError('documents.reply_target_invalid', { details: { inReplyTo: incomingId } });
+      }
+    },
+  };
+}
 
 /** The job handlers of receiving: automatic 催办. */
 export function receivingJobs(ctx: AppContext): Record<string, JobHandler> {

@@ -33,6 +33,21 @@ export const identityRepository = {
     return db.selectFrom('user_roles').selectAll().where('user_id', 'in', userIds).orderBy('role').execute();
   },
 
+  /** Active users holding one of `roles` in one of `orgIds`: one row per grant, by display name. */
+  activeUsersWithRoles(db: DbOrTrx, orgIds: readonly string[], roles: readonly string[]): Promise<{ id: string; display_name: string; role: string }[]> {
+    if (!orgIds.length || !roles.length) return Promise.resolve([]);
+    return db
+      .selectFrom('users as u')
+      .innerJoin('user_roles as r', 'r.user_id', 'u.id')
+      .select(['u.id', 'u.display_name', 'r.role'])
+      .where('r.org_id', 'in', [...orgIds])
+      .where('r.role', 'in', [...roles])
+      .where('u.status', '=', 'active')
+      .orderBy('u.display_name')
+      .orderBy('u.id')
+      .execute();
+  },
+
   async insertUser(db: DbOrTrx, user: NewUser, roles: readonly Omit<UserRoleTable, 'user_id'>[]): Promise<void> {
     await db.insertInto('users').values(user).execute();
     if (roles.length) {

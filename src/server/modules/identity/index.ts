@@ -1,4 +1,6 @@
+import type { DbOrTrx } from '../../db/database.js';
 import type { PlatformModule } from '../../platform/module.js';
+import { identityRepository } from './identity.repository.js';
 import { identityRoutes } from './identity.routes.js';
 import { seedDemoAccounts, seedProductionAdmins } from './identity.seed.js';
 import { identityServices } from './identity.services.js';
@@ -9,6 +11,27 @@ export { demoAccounts, demoPassword, productionAdmins } from './identity.seed.js
 export { hashPassword, verifyPassword, passwordHashOptions } from './password.js';
 export { sessionCookieName } from './session.service.js';
 export type { SecurityPolicy } from './security-policy.js';
+
+/** An account as other modules see it: who, and which of the asked-for roles it holds there. */
+export interface UserWithRoles {
+  readonly id: string;
+  readonly displayName: string;
+  readonly roles: readonly string[];
+}
+
+/**
+ * The user lookup other modules use instead of reading identity's tables: active accounts holding
+ * any of `roles` in any of `orgIds`, each once with the roles it holds among them, by display name.
+ */
+export async function usersWithRoles(db: DbOrTrx, query: { orgIds: readonly string[]; roles: readonly string[] }): Promise<UserWithRoles[]> {
+  const byId = new Map<string, { id: string; displayName: string; roles: string[] }>();
+  for (const row of await identityRepository.activeUsersWithRoles(db, query.orgIds, query.roles)) {
+    const user = byId.get(row.id) ?? { id: row.id, displayName: row.display_name, roles: [] };
+    if (!user.roles.includes(row.role)) user.roles.push(row.role);
+    byId.set(row.id, user);
+  }
+  return [...byId.values()];
+}
 
 export const identityModule: PlatformModule = {
   name: 'identity',

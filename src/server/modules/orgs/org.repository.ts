@@ -21,6 +21,12 @@ export const orgRepository = {
     return db.selectFrom('orgs').selectAll().where('id', 'in', ids).execute();
   },
 
+  /** The children of several organisations, in tree order. */
+  async findByParents(db: DbOrTrx, parentIds: readonly string[]): Promise<OrgRow[]> {
+    if (parentIds.length === 0) return [];
+    return db.selectFrom('orgs').selectAll().where('parent_id', 'in', parentIds).orderBy('depth').orderBy('sort_order').orderBy('id').execute();
+  },
+
   async findAllRefs(db: DbOrTrx): Promise<Pick<OrgRow, 'id' | 'ref' | 'code' | 'path' | 'depth' | 'credit_code'>[]> {
     return db.selectFrom('orgs').select(['id', 'ref', 'code', 'path', 'depth', 'credit_code']).execute();
   },

@@ -111,6 +111,20 @@ export function createOrgService(ctx: Pick<AppContext, 'db' | 'clock'>) {
       return new Map(rows.map((r) => [r.id, r.path]));
     },
 
+    /**
+     * Organisations by id with their materialised paths, in one query: for callers that walk the
+     * registry (documents' 行文 rules and inbox scopes) and batch their lookups. Unknown ids are absent.
+     */
+    async withPaths(ids: readonly string[], trx: DbOrTrx = db): Promise<(Org & { path: string })[]> {
+      const unique = [...new Set(ids)];
+      return (await repo.findByIds(trx, unique)).map((row) => ({ ...toOrg(row), path: row.path }));
+    },
+
+    /** The children of several organisations (all kinds) with their paths, in tree order, in one query. */
+    async childrenWithPaths(parentIds: readonly string[], trx: DbOrTrx = db): Promise<(Org & { path: string })[]> {
+      return (await repo.findByParents(trx, [...new Set(parentIds)])).map((row) => ({ ...toOrg(row), path: row.path }));
+    },
+
     /** Every organisation's path by ref (one query): to judge an import's rows. */
     async pathsByRef(): Promise<Map<string, string>> {
       return new Map((await repo.findAllRefs(db)).map((o) => [o.ref, o.path]));

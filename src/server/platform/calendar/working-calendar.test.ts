@@ -81,7 +81,7 @@ describe('official working-day calendar', () => {
     }
   });
 
-  it('refuses years without official data instead of guessing', () => {
+  it('refuses years before the official data instead of guessing', () => {
     const thrown = (fn: () => unknown) => {
       try {
         fn();
@@ -90,11 +90,22 @@ describe('official working-day calendar', () => {
       }
       throw new Error('did not throw');
     };
-    const error = thrown(() => isWorkingDay('2027-01-04'));
+    const error = thrown(() => isWorkingDay('2003-12-01'));
     expect(isAppError(error) && error.code).toBe('calendar.year_not_covered');
-    expect((error as Error).message).toContain('2027');
-    expect(() => addWorkingDays('2026-12-30', 5)).toThrow(/2027/);
+    expect((error as Error).message).toContain('2003');
     expect(() => countWorkingDays('2003-12-01', '2004-01-05')).toThrow(/2003/);
+  });
+
+  it('counts a year after its data as Monday–Friday, provisionally, so December deadlines still work', () => {
+    const calendar = new WorkingCalendar({ holidays: { '2030-10-01': '国庆' }, workdays: { '2030-09-29': '调休' } });
+    expect(calendar.isProvisional(2031)).toBe(true);
+    expect(calendar.isProvisional(2030)).toBe(false);
+    // 2030-12-30 is a Monday: five weekdays later, across New Year's Day 2031 (unknown yet), is 2031-01-06.
+    expect(calendar.addWorkingDays('2030-12-30', 5)).toBe('2031-01-06');
+    expect(calendar.isWorkingDay('2031-01-04')).toBe(false); // a Saturday
+    expect(calendar.countWorkingDays('2030-12-27', '2031-01-03')).toBe(5);
+    expect(calendar.isProvisional(2029)).toBe(false);
+    expect(() => calendar.isWorkingDay('2029-06-01')).toThrow(/2029/);
   });
 
   it('rejects strings that are not business dates', () => {

@@ -40,9 +40,13 @@ function fromDayNumber(day: number): BusinessDate {
 
 /**
  * Working days on an official calendar. A day is a working day when it is a make-up workday, or a
- * Monday–Friday that is not a statutory holiday. Only years the data covers are answered: any date
- * outside them throws `calendar.year_not_covered` rather than silently counting plain weekdays,
- * because a deadline computed without the holiday arrangement would be wrong.
+ * Monday–Friday that is not a statutory holiday.
+ *
+ * Years before the data throw `calendar.year_not_covered`. Years after it are *provisional*: the
+ * State Council publishes a year's arrangement in late autumn, and the package that carries it
+ * follows, yet deadlines running into the next year must be computable in December. A provisional
+ * year counts Monday–Friday only, so a deadline across an unknown holiday falls early, never late
+ * (the safe side for a statutory time limit); `isProvisional` lets callers say so.
  */
 export class WorkingCalendar {
   readonly #holidays: ReadonlySet<string>;
@@ -62,10 +66,15 @@ export class WorkingCalendar {
     return this.years.includes(year);
   }
 
+  /** Whether the year lies after the data: counted as Monday–Friday until its arrangement arrives. */
+  isProvisional(year: number): boolean {
+    return year > (this.years.at(-1) ?? Number.POSITIVE_INFINITY);
+  }
+
   #isWorking(day: number): boolean {
     const date = fromDayNumber(day);
     const year = Number(date.slice(0, 4));
-    if (!this.covers(year)) {
+    if (!this.covers(year) && !this.isProvisional(year)) {
       throw new AppError('calendar.year_not_covered', {
         message: `工作日历尚无 ${year} 年的法定节假日安排（已有 ${this.years[0]}–${this.years.at(-1)} 年），请更新 chinese-days`,
         details: { year, covered: [this.years[0], this.years.at(-1)] },

@@ -49,9 +49,10 @@ export function createInboxService(deps: InboxDeps) {
       repo.circulation(db, stored),
       deps.filing.filedAmong(rows.filter((r) => r.step === 'completed').map((r) => r.id)),
     ]);
-    const nodes = await g.nodes(units.map((u) => u.org_id));
-    const orgPaths = new Map<string, Awaited<ReturnType<typeof orgPathsOf>>>();
-    for (const orgId of new Set(rows.map((r) => r.org_id))) orgPaths.set(orgId, await orgPathsOf(g, orgId));
+    // The units' nodes and every row organisation with its 办公室: batched by the graph into two queries.
+    const rowOrgIds = [...new Set(rows.map((r) => r.org_id))];
+    const [nodes, rowOrgs] = await Promise.all([g.nodes(units.map((u) => u.org_id)), Promise.all(rowOrgIds.map((orgId) => orgPathsOf(g, orgId)))]);
+    const orgPaths = new Map(rowOrgIds.map((orgId, i) => [orgId, rowOrgs[i]!]));
     return new Map(
       rows.map((r) => {
         const { org, paths } = orgPaths.get(r.org_id)!;

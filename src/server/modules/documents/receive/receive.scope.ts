@@ -19,9 +19,9 @@ export interface LoadedItem {
 
 /** The organisation and its 办公室 (whose clerks handle its papers). */
 export async function orgPathsOf(graph: OrgLookup, orgId: string): Promise<{ org: OrgNode; paths: string[] }> {
-  const org = await graph.node(orgId);
+  // Side by side: the organisation and its children come in one round trip each, together.
+  const [org, office] = await Promise.all([graph.node(orgId), graph.officeOf(orgId)]);
   if (!org) throw new AppError('documents.inbox_not_found', { details: { orgId } });
-  const office = await graph.officeOf(orgId);
   return { org, paths: office ? [org.path, office.path] : [org.path] };
 }
 

@@ -17,10 +17,32 @@ const nextMonth = (month: string) => {
   return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
 };
 
+interface Processing {
+  readonly received: number;
+  readonly completed: number;
+  readonly avgSeconds: number | null;
+  readonly withDeadline: number;
+  readonly overdue: number;
+}
+const noneReceived: Processing = { received: 0, completed: 0, avgSeconds: null, withDeadline: 0, overdue: 0 };
+
+/** Received, finished, average days to 办结 (one decimal) and the overdue rate (three decimals). */
+function figures(p: Processing) {
+  return {
+    received: p.received,
+    completed: p.completed,
+    averageProcessingDays: p.avgSeconds === null ? null : Math.round((p.avgSeconds / 86400) * 10) / 10,
+    withDeadline: p.withDeadline,
+    overdue: p.overdue,
+    overdueRate: p.withDeadline ? Math.round((p.overdue / p.withDeadline) * 1000) / 1000 : null,
+  };
+}
+
 /**
  * 公文统计 of one organisation: documents sent (per drafting unit) and received (per lead unit) per
  * month, the average time from receipt to 办结, and the overdue rate of items with a deadline
- * (finished after it, or still open past it). Its clerks and leaders may read it.
+ * (finished after it, or still open past it), for the period and per month (`monthly`, by the month
+ * the item was received; the months add up to the totals). Its clerks and leaders may read it.
  */
 export function createStatisticsService(deps: { db: Db; clock: Clock; orgs: OrgService }) {
   const { db, clock, orgs } = deps;
@@ -40,10 +62,11 @@ export function createStatisticsService(deps: { db: Db; clock: Clock; orgs: OrgS
       const months: string[] = [];
       for (let m = from; m <= to && months.length < 120; m = nextMonth(m)) months.push(m);
       const range = [monthStart(from), monthStart(nextMonth(to))] as const;
-      const [sent, received, processing] = await Promise.all([
+      const [sent, received, processing, perMonth] = await Promise.all([
         repo.sentPerUnit(db, org.id, ...range),
         repo.receivedPerUnit(db, org.id, ...range),
         repo.processing(db, org.id, ...range, today),
+        repo.processingPerMonth(db, org.id, ...range, today),
       ]);
       const units = await g.nodes([...sent, ...received].flatMap((r) => (r.unit ? [r.unit] : [])));
       const unit = (id: string | null) => (id ? { orgId: id, name: units.get(id)?.nameZh ?? '' } : null);
@@ -54,15 +77,13 @@ export function createStatisticsService(deps: { db: Db; clock: Clock; orgs: OrgS
         months,
         sent: sent.map((r) => ({ unit: unit(r.unit), month: r.month, count: Number(r.n) })),
         received: received.map((r) => ({ unit: unit(r.unit), month: r.month, count: Number(r.n) })),
-        totals: {
-          sent: sent.reduce((s, r) => s + Number(r.n), 0),
-          received: processing.received,
-          completed: processing.completed,
-          averageProcessingDays: processing.avgSeconds === null ? null : Math.round((processing.avgSeconds / 86400) * 10) / 10,
-          withDeadline: processing.withDeadline,
-          overdue: processing.overdue,
-          overdueRate: processing.withDeadline ? Math.round((processing.overdue / processing.withDeadline) * 1000) / 1000 : null,
-        },
+        totals: { sent: sent.reduce((s, r) => s + Number(r.n), 0), ...figures(processing) },
+        // Every month of the period, empty ones included, so the series and the table need no gaps filled.
+        monthly: months.map((month) => ({
+          month,
+          sent: sent.filter((r) => r.month === month).reduce((s, r) => s + Number(r.n), 0),
+          ...figures(perMonth.find((r) => r.month === month) ?? noneReceived),
+        })),
       };
     },
   };

@@ -24,6 +24,10 @@ export interface DocumentListFilter {
   readonly orgId?: string | undefined;
   /** Part of the title or of the 发文字号. */
   readonly q?: string | undefined;
+  /** The year of the 发文字号, or for a document without one the year it was drafted (Asia/Shanghai). */
+  readonly year?: number | undefined;
+  /** Only what this person drafted (我的草稿 with `status: draft`). */
+  readonly mine?: boolean | undefined;
 }
 
 /** All SQL on documents and what belongs to one: recipients, co-issuers, versions, attachments. */
@@ -67,6 +71,15 @@ export const documentRepository = {
     if (filter.step) query = query.where('current_step', '=', filter.step);
     if (filter.kind) query = query.where('kind', '=', filter.kind as DocumentRow['kind']);
     if (filter.orgId) query = query.where('org_id', '=', filter.orgId);
+    if (filter.mine) query = query.where('drafted_by', '=', filter.draftedBy);
+    if (filter.year !== undefined) {
+      const year = filter.year;
+      const start = new Date(`${year}-01-01T00:00:00+08:00`).toISOString();
+      const end = new Date(`${year + 1}-01-01T00:00:00+08:00`).toISOString();
+      query = query.where((eb) =>
+        eb.or([eb('doc_year', '=', year), eb.and([eb('doc_year', 'is', null), eb('created_at', '>=', start), eb('created_at', '<', end)])]),
+      );
+    }
     if (filter.q) {
       const pattern = `%${filter.q.replace(/[\\%_]/g, '')}%`;
       query = query.where((eb) => eb.or([eb('title', 'like', pattern), eb('doc_number', 'like', pattern)]));

@@ -111,5 +111,19 @@ describeEachDialect('documents: drafting', (database) => {
       const own = await h.call(ulhClerk, 'GET', '/api/v1/documents?q=春耕');
       expect(own.body).toMatchObject({ total: 1, items: [{ id: ulhDoc.body.id, actions: expect.arrayContaining(['read', 'edit']) }] });
     });
+
+    it('filters the list by year (of the number, else of drafting) and to my own drafts', async () => {
+      const ulhClerk = await h.as('ulh.clerk');
+      const ids = async (cookie: string, query: string) => (await h.call(cookie, 'GET', `/api/v1/documents?q=春耕&${query}`)).body.items.map((d: { id: string }) => d.id);
+      const [mine] = await ids(ulhClerk, 'year=2026');
+      expect(mine).toBeDefined();
+      expect(await ids(ulhClerk, 'year=2025')).toEqual([]);
+      expect(await ids(ulhClerk, 'mine=true&status=draft')).toEqual([mine]);
+      // A colleague clerk sees the organisation's draft in the year, but drafted none himself.
+      const colleague = await h.user('ulh.clerk2', refs.ulhGov, 'clerk');
+      expect(await ids(colleague, 'year=2026')).toEqual([mine]);
+      expect(await ids(colleague, 'mine=true')).toEqual([]);
+      expect((await h.call(ulhClerk, 'GET', '/api/v1/documents?year=26')).status).toBe(400);
+    });
   });
 });

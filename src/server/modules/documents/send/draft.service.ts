@@ -62,6 +62,8 @@ export function draftService(deps: SendDeps) {
       const drafting = input.draftingOrgId ? await isUnitOf(input.draftingOrgId) : ((await isUnitOf(actor.orgId)) ?? issuer);
       if (!drafting) throw new AppError('documents.drafting_unit_invalid');
       authorize(actor, draftingPolicy, 'create', { draftingPath: drafting.path, issuerPaths: [issuer.path, ...(office ? [office.path] : [])] });
+      // A reply names an inbox item its drafter may read; anything else could list it under another organisation's item.
+      if (input.inReplyTo) await deps.replyTargets?.assertAnswerable(actor, input.inReplyTo);
       const bodyHtml = sanitizeBody(input.bodyHtml);
       const particulars: Particulars = {
         issuerId: issuer.id,

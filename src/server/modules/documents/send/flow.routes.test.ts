@@ -107,6 +107,9 @@ describeEachDialect('documents: the sending workflow', (database) => {
     });
 
     it('returns to an earlier step with a reason, withdrawing the sign-off but keeping the number', async () => {
+      // The document offers exactly the earlier steps of its flow (no 会签: it has no co-issuer); a reader who may not return gets none.
+      expect((await h.call(clerk, 'GET', `/api/v1/documents/${id}`)).body.returnTargets).toEqual(['draft', 'department_review', 'office_review', 'sign_off', 'recheck', 'register']);
+      expect((await h.call(leader, 'GET', `/api/v1/documents/${id}`)).body.returnTargets).toEqual([]);
       const invalid = await post(clerk, id, 'return', { toStep: 'issue', reason: '格式不对' });
       expect(invalid.code).toBe('documents.return_target_invalid');
       const noReason = await post(clerk, id, 'return', { toStep: 'draft', reason: '' });

@@ -8,12 +8,13 @@ import { finalService } from './final.service.js';
 import type { FinalCopyMaker } from './final-copy.js';
 import { flowService } from './flow.service.js';
 import { queryService } from './query.service.js';
-import type { SendDeps } from './send.deps.js';
+import type { ReplyTargets, SendDeps } from './send.deps.js';
 import { remindHandler, remindQueue } from './tasks.js';
 import { workflowService } from './workflow.service.js';
 
 export { localChannel, routeDeliveries, type DeliveryChannel, type DeliveryRecipient } from './delivery.js';
 export type { FinalCopyMaker } from './final-copy.js';
+export type { ReplyTargets } from './send.deps.js';
 export { formatDocNumber } from './final.service.js';
 export { remindQueue } from './tasks.js';
 
@@ -23,6 +24,8 @@ export interface SendOptions {
   readonly channels?: readonly DeliveryChannel[];
   /** Attachment size limit in bytes; default the configured upload limit. */
   readonly attachmentMaxBytes?: number;
+  /** Checks `inReplyTo` at drafting (the receiving side's, wired by the module). */
+  readonly replyTargets?: ReplyTargets;
 }
 
 /** The sending side (发文) as one service: drafting, content, flow, the final steps and the reads. */
@@ -36,6 +39,7 @@ export function createSendService(ctx: Pick<AppContext, 'db' | 'clock' | 'audit'
     attachmentMaxBytes: options.attachmentMaxBytes ?? ctx.config.uploadLimitMb * 1024 * 1024,
     channels: [...(options.channels ?? []), localChannel],
     finalCopy: options.finalCopy,
+    replyTargets: options.replyTargets,
   };
   const drafts = draftService(deps);
   return {

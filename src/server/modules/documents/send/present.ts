@@ -4,6 +4,7 @@ import { documentPolicy, type DocumentScope } from '../documents.policy.js';
 import type { DocumentRow, DocumentTaskRow } from '../documents.table.js';
 import { mainIdsOf, copyIdsOf, type LoadedDocument } from './load.js';
 import type { OrgGraph } from './org-graph.js';
+import type { SendStep } from '../../../../shared/documents.js';
 import type { DocumentSummary, DocumentView } from './send.schema.js';
 
 const iso = (value: string | null) => (value === null ? null : new Date(value).toISOString());
@@ -62,12 +63,14 @@ export async function presentDocument(
   scope: DocumentScope,
   attachments: readonly AttachmentInfo[],
   today: string,
+  returnTargets: readonly SendStep[] = [],
 ): Promise<DocumentView> {
   const { row } = doc;
   // A document may have a thousand recipients: their names come in one batch.
   await graph.nodes([...doc.recipients.map((r) => r.org_id), ...doc.coIssuers, ...doc.openTasks.map((t) => t.org_id)]);
   const ref = async (id: string) => ({ orgId: id, name: (await graph.node(id))?.nameZh ?? id });
   const mains = mainIdsOf(doc);
+  const actions = allowedActions(actor, documentPolicy, scope);
   return {
     id: row.id,
     orgId: row.org_id,
@@ -112,6 +115,7 @@ export async function presentDocument(
     revision: Number(row.revision),
     createdAt: iso(row.created_at)!,
     updatedAt: iso(row.updated_at)!,
-    actions: allowedActions(actor, documentPolicy, scope),
+    actions,
+    returnTargets: actions.includes('return') ? [...returnTargets] : [],
   };
 }

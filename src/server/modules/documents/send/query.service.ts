@@ -10,6 +10,7 @@ import { presentDocument, presentSummary } from './present.js';
 import type { SendDeps } from './send.deps.js';
 import type { DocumentView } from './send.schema.js';
 import { today } from './tasks.js';
+import { earlierSteps, resolveWorkflow } from './workflow.js';
 
 /** Roles that act in the sending workflow. */
 const flowRoles = ['clerk', 'leader', 'staff'] as const;
@@ -31,7 +32,10 @@ export function queryService(deps: SendDeps) {
   return {
     async view(actor: Actor, id: string): Promise<DocumentView> {
       const { doc, graph, scope } = await prepare(deps, actor, id);
-      return presentDocument(actor, graph, doc, scope, await docs.attachments(db, id), today(clock));
+      const step = doc.row.current_step;
+      // The steps `return` accepts, so the workbench offers exactly those (flow.service checks the same).
+      const targets = step && step !== 'draft' ? earlierSteps(resolveWorkflow(await flow.workflowSettings(db, doc.row.org_id)), step, doc.coIssuers.length > 0) : [];
+      return presentDocument(actor, graph, doc, scope, await docs.attachments(db, id), today(clock), targets);
     },
 
     /**
@@ -41,7 +45,7 @@ export function queryService(deps: SendDeps) {
      */
     async list(
       actor: Actor,
-      query: { status?: DocumentView['status'] | undefined; step?: SendStep | undefined; kind?: string | undefined; orgId?: string | undefined; q?: string | undefined; page: number; pageSize: number },
+      query: { status?: DocumentView['status'] | undefined; step?: SendStep | undefined; kind?: string | undefined; orgId?: string | undefined; q?: string | undefined; year?: number | undefined; mine?: boolean | undefined; page: number; pageSize: number },
     ) {
       const covered = await coveredByRole(actor);
       const graph = new OrgGraph(orgs);

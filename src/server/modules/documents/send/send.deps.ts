@@ -19,6 +19,17 @@ export interface SendDeps {
   /** Delivery channels in the order they are asked; `local` last takes whatever no other reaches. */
   readonly channels: readonly DeliveryChannel[];
   readonly finalCopy: FinalCopyMaker;
+  /** Checks the incoming document a reply answers (`inReplyTo`); absent, the id is taken as given (seeds, benches). */
+  readonly replyTargets?: ReplyTargets | undefined;
+}
+
+/**
+ * The receiving side's answer to "may this person answer that incoming document?", given to the
+ * sending side by the module's wiring (send/ knows nothing of receiving).
+ */
+export interface ReplyTargets {
+  /** Resolves when the actor may read the incoming item; `documents.reply_target_invalid` otherwise. */
+  assertAnswerable(actor: Actor, incomingId: string): Promise<void>;
 }
 
 /** Who acts, with the audit fields of the request. */

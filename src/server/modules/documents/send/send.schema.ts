@@ -129,6 +129,7 @@ export const documentSchema = z
     createdAt: z.string(),
     updatedAt: z.string(),
     actions: z.array(z.enum(documentActions)).describe('当前用户可对该公文执行的操作'),
+    returnTargets: z.array(sendStepSchema).describe('可退回到的环节（本流程中当前环节之前、已启用的环节，先后为序）；不能退回时为空'),
   })
   .meta({ id: 'Document' });
 export type DocumentView = z.infer<typeof documentSchema>;
@@ -164,6 +165,8 @@ export const documentListQuerySchema = z.object({
   kind: documentKindSchema.optional(),
   orgId: z.string().max(64).optional().describe('只看该发文机关的公文'),
   q: z.string().trim().max(100).optional().describe('标题或发文字号中的文字'),
+  year: z.coerce.number().int().min(2000).max(2100).optional().describe('年度：发文字号的年份；未编号的按拟稿年份'),
+  mine: z.enum(['true', 'false']).default('false').transform((v) => v === 'true').describe('true：只看本人拟稿的公文'),
   ...page,
 });
 
