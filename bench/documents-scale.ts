@@ -145,7 +145,9 @@ async function benchDatabase(
 ): Promise<{ database: DatabaseHandle; dataDir: string; cleanup: () => Promise<void>; kept?: string }> {
   const keep = process.env.BENCH_DOCUMENTS_KEEP === '1' || reuse !== undefined;
   const dataDir = db === 'sqlite' && reuse ? reuse : mkdtempSync(path.join(tmpdir(), 'hg-bench-docs-'));
-  const removeDir = () => (keep ? Promise.resolve() : rm(dataDir, { recursive: true, force: true }));
+  // The kept database is SQLite's data directory, or PostgreSQL's schema: a PostgreSQL run's data
+  // directory (keys only) is scratch and goes either way.
+  const removeDir = () => (keep && db === 'sqlite' ? Promise.resolve() : rm(dataDir, { recursive: true, force: true }));
   if (db === 'sqlite') return { database: await openDatabase({ dataDir }), dataDir, cleanup: removeDir, ...(keep ? { kept: dataDir } : {}) };
   const url = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
   const schema = reuse ?? `bench_docs_${Date.now().toString(36)}`;

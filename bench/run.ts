@@ -10,13 +10,17 @@ import { benchDocumentDistribute } from './document-distribute.js';
 import { benchDocumentInbox } from './document-inbox.js';
 import { benchDocumentRender } from './document-render.js';
 import { benchDocumentsScale } from './documents-scale.js';
+import { benchPortalArticle } from './portal-article.js';
 import { benchPortalHome } from './portal-home.js';
+import { benchPortalSearch } from './portal-search.js';
 import { benchSearch } from './search.js';
 import { benchSignIn } from './sign-in.js';
 import { benchStartup } from './startup.js';
 
 const benchmarks: Record<string, (options: BenchOptions) => Promise<object>> = {
   'portal-home': benchPortalHome,
+  'portal-article': benchPortalArticle,
+  'portal-search': benchPortalSearch,
   startup: benchStartup,
   audit: benchAudit,
   backup: benchBackup,

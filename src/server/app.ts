@@ -6,13 +6,14 @@ import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { jsonSchemaTransformObject, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Config } from './config.js';
 import type { DatabaseHandle } from './db/database.js';
 import { createAppContext } from './context.js';
 import { auditContext, auditRoutes } from './platform/audit/index.js';
 import type { Clock } from './platform/clock.js';
 import type { PlatformKeys } from './platform/keys.js';
+import { openApiTransform } from './platform/http/binary-body.js';
 import { installErrorHandler } from './platform/http/error-handler.js';
 import './platform/http/zod-locale.js';
 import { installHardening } from './platform/http/hardening.js';
@@ -98,7 +99,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
       },
       servers: [],
     },
-    transform: jsonSchemaTransform,
+    transform: openApiTransform,
     transformObject: jsonSchemaTransformObject,
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' } });
@@ -144,6 +145,11 @@ function registerWorkbench(app: FastifyInstance): void {
         );
       },
     });
+    // The workbench's root, stated as a route: with ignoreTrailingSlash `/workbench/` is `/workbench`,
+    // which the static wildcard does not match and the portal's catch-all would otherwise take.
+    scope.get('/', { schema: { hide: true } }, (_request, reply) =>
+      reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').sendFile('index.html'),
+    );
     scope.setNotFoundHandler((request, reply) => {
       if (request.method !== 'GET' || path.extname(request.url.split('?')[0]!)) {
         return reply.status(404).type('text/plain; charset=utf-8').send('Not Found');

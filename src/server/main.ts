@@ -56,6 +56,7 @@ export async function startServer(config: Readonly<Config>): Promise<Started> {
     if (worker) {
       await scheduleAuditJobs(auditDeps);
       await scheduleBackups(backupDeps);
+      for (const module of modules) await module.schedule?.(ctx);
     }
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;

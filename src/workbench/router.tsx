@@ -47,6 +47,13 @@ export const router = createBrowserRouter(
         // Sending (发文): the to-do list, drafting, one document, workflow settings. The editor (TipTap)
         // loads only with the pages that use it.
         { path: 'documents', element: <RequireNav navKey="documents"><TodoPage /></RequireNav> },
+        {
+          path: 'documents/search',
+          lazy: async () => {
+            const { SearchPage } = await import('./documents/search-page.js');
+            return { element: <RequireNav navKey="documents"><SearchPage /></RequireNav> };
+          },
+        },
         // 系统管理员 may set workflows without the 公文 menu: the workflows API decides who reads and who changes.
         { path: 'documents/workflows', element: <WorkflowsPage /> },
         {
@@ -70,6 +77,88 @@ export const router = createBrowserRouter(
             return { element: <RequireNav navKey="documents"><DocumentPage /></RequireNav> };
           },
         },
+        // 网站管理: articles, columns and sites; the article pages load the editor (TipTap) only when opened.
+        {
+          path: 'portal',
+          lazy: async () => {
+            const { PortalPage } = await import('./portal/portal-page.js');
+            return { element: <RequireNav navKey="portal"><PortalPage /></RequireNav> };
+          },
+        },
+        {
+          path: 'portal/articles/new',
+          lazy: async () => {
+            const { ArticleEditPage } = await import('./portal/article-edit-page.js');
+            return { element: <RequireNav navKey="portal"><ArticleEditPage /></RequireNav> };
+          },
+        },
+        {
+          path: 'portal/articles/:id/edit',
+          lazy: async () => {
+            const { ArticleEditPage } = await import('./portal/article-edit-page.js');
+            return { element: <RequireNav navKey="portal"><ArticleEditPage /></RequireNav> };
+          },
+        },
+        {
+          path: 'portal/articles/:id',
+          lazy: async () => {
+            const { ArticlePage } = await import('./portal/article-page.js');
+            return { element: <RequireNav navKey="portal"><ArticlePage /></RequireNav> };
+          },
+        },
+        // 信息公开: catalogue, guide and rules, requests (依申请公开) and annual reports, loaded when opened.
+        {
+          path: 'disclosure',
+          lazy: async () => {
+            const { DisclosurePage } = await import('./disclosure/disclosure-page.js');
+            return { element: <RequireNav navKey="disclosure"><DisclosurePage /></RequireNav> };
+          },
+        },
+        {
+          path: 'disclosure/requests/:id',
+          lazy: async () => {
+            const { RequestPage } = await import('./disclosure/request-page.js');
+            return { element: <RequireNav navKey="disclosure"><RequestPage /></RequireNav> };
+          },
+        },
+        {
+          path: 'disclosure/reports/:id',
+          lazy: async () => {
+            const { ReportPage } = await import('./disclosure/report-page.js');
+            return { element: <RequireNav navKey="disclosure"><ReportPage /></RequireNav> };
+          },
+        },
+        // 网站自查: the overview of sites and one site's dashboard.
+        {
+          path: 'inspection',
+          lazy: async () => {
+            const { InspectionPage } = await import('./inspection/inspection-page.js');
+            return { element: <RequireNav navKey="inspection"><InspectionPage /></RequireNav> };
+          },
+        },
+        {
+          path: 'inspection/sites/:siteId',
+          lazy: async () => {
+            const { SiteInspectionPage } = await import('./inspection/site-inspection-page.js');
+            return { element: <RequireNav navKey="inspection"><SiteInspectionPage /></RequireNav> };
+          },
+        },
+        // 互动交流: the message inbox, statistics and surveys; one message; a survey and its editor.
+        ...(
+          [
+            ['interaction', async () => (await import('./interaction/interaction-page.js')).InteractionPage],
+            ['interaction/messages/:id', async () => (await import('./interaction/message-page.js')).MessagePage],
+            ['interaction/surveys/new', async () => (await import('./interaction/survey-edit-page.js')).SurveyEditPage],
+            ['interaction/surveys/:id/edit', async () => (await import('./interaction/survey-edit-page.js')).SurveyEditPage],
+            ['interaction/surveys/:id', async () => (await import('./interaction/survey-page.js')).SurveyPage],
+          ] as const
+        ).map(([path, load]) => ({
+          path,
+          lazy: async () => {
+            const Page = await load();
+            return { element: <RequireNav navKey="interaction"><Page /></RequireNav> };
+          },
+        })),
         { path: '*', element: <NotFoundPage /> },
       ],
     },

@@ -174,6 +174,23 @@ describe.skipIf(!browserAvailable)('sending a document in the browser: 拟稿 �
     await page.close();
   });
 
+  it('finds the draft by a word of its body on 公文检索, marked, and opens it', async () => {
+    const page = await signIn('xsh.clerk');
+    await page.getByRole('menuitem', { name: /公文$/ }).click();
+    await page.getByLabel('全文检索公文').fill('走访');
+    await page.getByLabel('全文检索公文').press('Enter');
+    await page.waitForURL(/\/documents\/search\?q=/);
+    const hits = page.getByRole('region', { name: '检索结果' });
+    const hit = hits.getByRole('link', { name: title });
+    await hit.waitFor();
+    expect(await hits.locator('mark').allInnerTexts()).toEqual(expect.arrayContaining([expect.stringContaining('走访')]));
+    await shot(page, 'documents-search');
+    await hit.click();
+    await page.waitForURL(documentUrl);
+    await page.getByRole('heading', { name: title }).waitFor();
+    await page.close();
+  });
+
   it('the leader and the clerk take it through 核稿, 审核, a return, 签发 and 复核 to 登记, 用印 and 核发', async () => {
     const leader = await signIn('xsh.leader');
     await leader.getByRole('menuitem', { name: /公文$/ }).click();
@@ -215,7 +232,20 @@ describe.skipIf(!browserAvailable)('sending a document in the browser: 拟稿 �
     const number = await clerk.getByLabel('发文字号').innerText();
     expect(number).toMatch(/^兴署发〔\d{4}〕\d+号$/);
     await act(clerk, '用印', '已用印');
-    await clerk.getByRole('link', { name: /预览正式公文/ }).waitFor();
+    // The sealed copy is previewed inline: pdf.js (its own chunk and worker) paints page 1 into a canvas.
+    const canvas = clerk.getByRole('img', { name: '第 1 页' });
+    await expect.poll(() => canvas.getAttribute('data-painted'), { timeout: 20_000 }).toBe('1');
+    const inked = () =>
+      canvas.evaluate((c: HTMLCanvasElement) => {
+        const d = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
+        let n = 0;
+        for (let i = 0; i < d.length; i += 4 * 31) if (d[i + 3]! > 0 && d[i]! < 160) n += 1;
+        return n;
+      });
+    expect(await inked()).toBeGreaterThan(100);
+    const width = Number(await canvas.getAttribute('width'));
+    await clerk.getByRole('button', { name: '放大' }).click();
+    await expect.poll(async () => Number(await canvas.getAttribute('width'))).toBeGreaterThan(width);
     const pdf = await clerk.request.get(`${new URL(documentUrl).origin}/api/v1/documents/${documentUrl.split('/').pop()}/final`);
     expect([pdf.status(), pdf.headers()['content-type']]).toEqual([200, 'application/pdf']);
     await act(clerk, '核发', '已核发');

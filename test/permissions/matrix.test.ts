@@ -54,7 +54,7 @@ describeEachDialect('permission matrix: every route × role × own/other organis
       },
     });
     ({ fx, actors } = await matrixFixtures(app, database()));
-  }, 60_000);
+  }, 120_000);
 
   afterAll(async () => {
     await app?.close();
@@ -121,7 +121,7 @@ describeEachDialect('permission matrix: every route × role × own/other organis
       }
     }
     expect(problems).toEqual([]);
-  }, 60_000);
+  }, 240_000);
 
   it('left an audit event for every admin action and business write the matrix made', async () => {
     const auditor = await signIn(app, 'auditor');

@@ -7,6 +7,7 @@ import { createAppContext } from '../../server/context.js';
 import type { Config } from '../../server/config.js';
 import type { DatabaseHandle } from '../../server/db/database.js';
 import { seedBulkDocuments } from '../../server/modules/documents/seed/index.js';
+import { seedBulkArticles } from '../../server/modules/portal/seed/index.js';
 
 function documentCount(value: string): number {
   const count = Number(value);
@@ -20,6 +21,14 @@ async function seedBulk(database: DatabaseHandle, config: Readonly<Config>, coun
   const result = await seedBulkDocuments(createAppContext({ config, database }), { count, ...(progress ? { onProgress: progress } : {}) });
   if (progress) process.stderr.write('\n');
   return `批量公文：${result.documents} 件（${result.deliveries} 件分发，即各收文机关的收文；${result.openTasks} 件在办），用时 ${result.seconds.toFixed(1)} 秒，每秒 ${Math.round(result.perSecond)} 件`;
+}
+
+/** `seed --articles N`: bulk portal articles with a progress line on a terminal; returns the summary. */
+async function seedArticles(database: DatabaseHandle, config: Readonly<Config>, count: number): Promise<string> {
+  const progress = process.stderr.isTTY ? (n: number) => process.stderr.write(`\r批量文章：${n} / ${count}`) : undefined;
+  const result = await seedBulkArticles(createAppContext({ config, database }), { count, ...(progress ? { onProgress: progress } : {}) });
+  if (progress) process.stderr.write('\n');
+  return `批量文章：${result.articles} 篇（${result.sites} 个网站，均已发布并编入站内检索），用时 ${result.seconds.toFixed(1)} 秒，每秒 ${Math.round(result.perSecond)} 篇`;
 }
 
 export function registerMigrateCommands(program: Command): void {
@@ -42,7 +51,8 @@ export function registerMigrateCommands(program: Command): void {
     .description('向空数据库写入种子数据（兴安盟组织机构；demo 另含演示账号）')
     .option('--profile <profile>', 'demo 或 none', 'demo')
     .option('--documents <n>', '另写入 N 件批量公文（各机关、各年度、各环节，含分发、收文和检索索引），用于性能测试', documentCount, 0)
-    .action(async (options: { profile: string; documents: number }) => {
+    .option('--articles <n>', '另写入 N 篇批量门户文章（各网站、各栏目、各年度，均已发布并编入检索），用于性能测试', documentCount, 0)
+    .action(async (options: { profile: string; documents: number; articles: number }) => {
       if (options.profile !== 'demo' && options.profile !== 'none') {
         throw new (await import('commander')).InvalidArgumentError('--profile 须为 demo 或 none');
       }
@@ -54,6 +64,7 @@ export function registerMigrateCommands(program: Command): void {
         const { lines } = await seedAll(database, config, options.profile);
         console.log(lines.length ? lines.join('\n') : '数据库中已有数据，未写入种子');
         if (count > 0) console.log(await seedBulk(database, config, count));
+        if (options.articles > 0) console.log(await seedArticles(database, config, options.articles));
       } finally {
         await database.destroy();
       }

@@ -49,6 +49,8 @@ export interface PlatformModule {
   readonly nav?: readonly NavEntry[];
   /** Background job handlers by queue name; queue names start with the module's name. */
   readonly jobs?: (ctx: AppContext) => Readonly<Record<string, JobHandler>>;
+  /** Queues the module's recurring jobs when this node runs workers (idempotent: several nodes may call it). */
+  readonly schedule?: (ctx: AppContext) => Promise<unknown>;
   /**
    * Columns the module keeps in SM4 envelopes (personal data, secrets), so that key rotation
    * (`hinggan keys reencrypt`) can move them to the current key and rewrite their blind indexes.

@@ -282,6 +282,406 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/disclosure/entries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 公开目录条目（筛选、分页） */
+        get: operations["listDisclosureEntries"];
+        put?: never;
+        /**
+         * 新建公开目录条目（草稿），编索引号 机构代码/年-序号
+         * @description 索引号按机关和年度连续编号，并发创建时也不重号、不跳号，撤回后不重用。
+         */
+        post: operations["createDisclosureEntry"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/disclosure/entries/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 公开目录条目详情 */
+        get: operations["getDisclosureEntry"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** 修改公开目录条目（索引号不变） */
+        patch: operations["updateDisclosureEntry"];
+        trace?: never;
+    };
+    "/api/v1/disclosure/entries/{id}/file": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** 上传条目附件（请求体为文件本身，?name= 为文件名；类型按内容识别） */
+        put: operations["uploadDisclosureEntryFile"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/disclosure/entries/{id}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 发布：发布日期为今天；晚于成文日期20个工作日的标为超期公开 */
+        post: operations["publishDisclosureEntry"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/disclosure/entries/{id}/validity": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 标注效力：有效/失效/废止（失效、废止须写明说明和日期） */
+        post: operations["setDisclosureEntryValidity"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/disclosure/entries/{id}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 撤回已发布或草稿条目（索引号不重用） */
+        post: operations["withdrawDisclosureEntry"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/disclosure/orgs/{orgId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 机关的信息公开平台设置：机构代码、指南、制度、各类别条目数 */
+        get: operations["getDisclosureSettings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/disclosure/orgs/{orgId}/texts/{kind}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 指南或制度的历史版本（按更新时间） */
+        get: operations["listDisclosureTextVersions"];
+        /** 修改政府信息公开指南或制度（每次保存为新版本） */
+        put: operations["saveDisclosureText"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/disclosure/reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 年度报告列表 */
+        get: operations["listDisclosureReports"];
+        put?: never;
+        /** 按数据生成（或重新生成）年度报告草稿（2021年模板） */
+        post: operations["generateDisclosureReport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/disclosure/reports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 年度报告（含平衡校验） */
+        get: operations["getDisclosureReport"];
+        /** 编辑年度报告（文字部分、第四部分、手填数字） */
+        put: operations["updateDisclosureReport"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/disclosure/reports/{id}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 发布年度报告（不平衡的报告不能发布） */
+        post: operations["publishDisclosureReport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/disclosure/requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 依申请公开件列表（逾期、即将到期筛选） */
+        get: operations["listDisclosureRequests"];
+        put?: never;
+        /** 提交政府信息公开申请（公开接口，限频）：返回查询码和答复期限 */
+        post: operations["submitDisclosureRequest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/disclosure/requests/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 依申请公开件详情（个人信息脱敏）与办理记录 */
+        get: operations["getDisclosureRequest"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/disclosure/requests/{id}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 受理 */
+        post: operations["acceptDisclosureRequest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/disclosure/requests/{id}/consultation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 征求第三方意见（暂停计时，最长15个工作日不计入） */
+        post: operations["startDisclosureConsultation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/disclosure/requests/{id}/consultation/end": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 第三方意见返回（恢复计时） */
+        post: operations["endDisclosureConsultation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/disclosure/requests/{id}/correction": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 补正告知（一次，收到申请之日起7个工作日内；期限自补正之日起重新计算） */
+        post: operations["askDisclosureCorrection"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/disclosure/requests/{id}/extend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 延期答复（一次，不超过20个工作日，须说明理由并告知申请人） */
+        post: operations["extendDisclosureRequest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/disclosure/requests/{id}/notice": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 下载答复告知书（PDF） */
+        get: operations["downloadDisclosureNotice"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/disclosure/requests/{id}/reply": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 答复（七类之一），生成告知书 */
+        post: operations["replyDisclosureRequest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/disclosure/track": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 凭查询码和手机号后四位查询办理进度（公开接口，限频） */
+        post: operations["trackDisclosureRequest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/disclosure/track/correction": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 申请人提交补正（公开接口，限频）：答复期限自补正之日起重新计算 */
+        post: operations["correctDisclosureRequest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/disclosure/track/notice": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 申请人下载答复告知书（PDF，公开接口，限频） */
+        post: operations["downloadTrackedNotice"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/documents": {
         parameters: {
             query?: never;
@@ -1125,6 +1525,334 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/interaction/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 来信列表：按网站、状态、信箱、是否超期筛选
+         * @description 网站主办单位的编辑、审核、信息化监管人员看到本网站的全部来信；承办单位的办理人员看到转给本单位的来信。
+         */
+        get: operations["listPortalMessages"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/interaction/messages/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 来信详情与办理记录 */
+        get: operations["getPortalMessage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/interaction/messages/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 审核通过答复（来信即为已答复） */
+        post: operations["approvePortalAnswer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/interaction/messages/{id}/draft": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 承办单位拟写答复，送审核 */
+        post: operations["draftPortalAnswer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/interaction/messages/{id}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 公开已答复的来信（来信人同意公开时；不含个人信息） */
+        post: operations["publishPortalMessage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/interaction/messages/{id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 退回修改答复（说明理由） */
+        post: operations["rejectPortalAnswer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/interaction/messages/{id}/route": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 转办到承办单位（本网站主办单位或其下属单位） */
+        post: operations["routePortalMessage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/interaction/messages/{id}/send-back": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 承办单位退回重新分办（说明理由） */
+        post: operations["sendBackPortalMessage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/interaction/messages/{id}/triage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 受理或标记无效（垃圾信息、辱骂攻击、重复来信等，须说明） */
+        post: operations["triagePortalMessage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/interaction/sites": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 我负责互动交流的网站 */
+        get: operations["listInteractionSites"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/interaction/statistics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 来信统计：近 12 个月收信、答复、答复率、平均答复天数 */
+        get: operations["getInteractionStatistics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/interaction/surveys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 网站的在线调查与意见征集 */
+        get: operations["listSurveys"];
+        put?: never;
+        /** 新建调查或意见征集（草稿） */
+        post: operations["createSurvey"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/interaction/surveys/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 调查详情 */
+        get: operations["getSurvey"];
+        /** 修改草稿或被退回的调查 */
+        put: operations["updateSurvey"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/interaction/surveys/{id}/answers/{answerId}/moderate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 审核公众填写的意见（通过后随结果公开） */
+        post: operations["moderateSurveyAnswer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/interaction/surveys/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 审核通过并发布（审核人不能是创建人） */
+        post: operations["approveSurvey"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/interaction/surveys/{id}/feedback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** 填写反馈（结果说明，随结果公开） */
+        put: operations["setSurveyFeedback"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/interaction/surveys/{id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 退回修改（说明理由） */
+        post: operations["rejectSurvey"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/interaction/surveys/{id}/results": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 调查结果（含全部填写内容及审核状态） */
+        get: operations["getSurveyResults"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/interaction/surveys/{id}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 送审 */
+        post: operations["submitSurvey"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/orgs": {
         parameters: {
             query?: never;
@@ -1296,6 +2024,412 @@ export interface paths {
         put?: never;
         /** 验证证书：签发者、签名、有效期、吊销状态（安全管理员） */
         post: operations["verifyCertificate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/portal/articles": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 文章列表：我的草稿、待我审核、已发布、全部；可按网站、栏目、状态筛选，按标题查找 */
+        get: operations["listPortalArticles"];
+        put?: never;
+        /** 新建文章草稿（本单位网站编辑） */
+        post: operations["createPortalArticle"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/portal/articles/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 查看文章（含流转记录与可执行操作） */
+        get: operations["getPortalArticle"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** 修改草稿或被退回的文章；每次保存为新版本 */
+        patch: operations["updatePortalArticle"];
+        trace?: never;
+    };
+    "/api/v1/portal/articles/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 审核通过：立即发布或定时发布（不得早于当前时间；作者本人不能审核） */
+        post: operations["approvePortalArticle"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/portal/articles/{id}/attachments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 上传附件（请求体为文件本身；图片附件可插入正文）
+         * @description 允许的类型：application/pdf、application/vnd.openxmlformats-officedocument.wordprocessingml.document、application/vnd.openxmlformats-officedocument.spreadsheetml.sheet、application/msword、application/vnd.ms-excel、application/ofd、application/zip、text/plain、text/csv、image/png、image/jpeg、image/gif、image/webp。文件内容须与声明的类型一致，大小不超过上限。
+         */
+        post: operations["addPortalArticleAttachment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/portal/articles/{id}/attachments/{attachmentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** 删除附件 */
+        delete: operations["removePortalArticleAttachment"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/portal/articles/{id}/cover": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 上传封面图片（请求体为图片本身）
+         * @description 允许的类型：image/png、image/jpeg、image/gif、image/webp。
+         */
+        post: operations["setPortalArticleCover"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/portal/articles/{id}/diff": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 比较两个版本 */
+        get: operations["diffPortalArticleVersions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/portal/articles/{id}/files/{attachmentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 下载文章的封面或附件（工作台预览，attachmentId 为文件 id） */
+        get: operations["downloadPortalArticleFile"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/portal/articles/{id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 退回（须填写原因） */
+        post: operations["rejectPortalArticle"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/portal/articles/{id}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 送审 */
+        post: operations["submitPortalArticle"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/portal/articles/{id}/validity": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 标注政策文件效力（失效、废止，附说明与日期） */
+        post: operations["markPortalArticleValidity"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/portal/articles/{id}/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 文章的版本 */
+        get: operations["listPortalArticleVersions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/portal/articles/{id}/versions/{number}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 查看某一版本 */
+        get: operations["getPortalArticleVersion"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/portal/articles/{id}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 撤稿（须填写原因；页面保留撤稿说明） */
+        post: operations["withdrawPortalArticle"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/portal/columns/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** 删除栏目（仅限没有子栏目和文章的栏目） */
+        delete: operations["deletePortalColumn"];
+        options?: never;
+        head?: never;
+        /** 修改栏目名称、类型、说明 */
+        patch: operations["updatePortalColumn"];
+        trace?: never;
+    };
+    "/api/v1/portal/columns/{id}/move": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 移动栏目（调整上级与顺序，可改英文标识）；栏目及其下级、文章的旧地址记录永久跳转 */
+        post: operations["movePortalColumn"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/portal/files/{fileId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 已发布文章的封面、附件（公开） */
+        get: operations["getPortalPublicFile"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/portal/inspection/sites": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 网站自查概况：信息化监管看辖区内全部网站，编辑、审核看本单位的网站（单项否决数、最近检查时间） */
+        get: operations["getInspectionOverview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/portal/inspection/sites/{siteId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 网站的最近一次自查结果（指标、问题和整改指引）及趋势 */
+        get: operations["getSiteInspection"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/portal/inspection/sites/{siteId}/run": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 立即重新检查该网站 */
+        post: operations["runSiteInspection"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/portal/sites": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 列出可见的网站（本单位网站编辑、审核，或信息化办公室） */
+        get: operations["listPortalSites"];
+        put?: never;
+        /**
+         * 新建网站（信息化办公室）
+         * @description 域名小写且唯一；网站标识码 10 位数字；访问路径唯一。
+         */
+        post: operations["createPortalSite"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/portal/sites/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 查看网站 */
+        get: operations["getPortalSite"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** 修改网站设置（信息化办公室）；修改访问路径时记录旧地址跳转 */
+        patch: operations["updatePortalSite"];
+        trace?: never;
+    };
+    "/api/v1/portal/sites/{id}/columns": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 网站的栏目树 */
+        get: operations["getPortalColumnTree"];
+        put?: never;
+        /** 新建栏目（本单位网站编辑） */
+        post: operations["createPortalColumn"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1644,6 +2778,32 @@ export interface components {
             page: number;
             pageSize: number;
             total: number;
+        };
+        ApprovePortalArticle: {
+            /**
+             * @description now 立即发布；at 定时发布
+             * @enum {string}
+             */
+            publish: "now" | "at";
+            /**
+             * Format: date-time
+             * @description 定时发布时间（不得早于当前时间）
+             */
+            publishAt?: string;
+            revision: number;
+        };
+        ApprovePortalArticleInput: {
+            /**
+             * @description now 立即发布；at 定时发布
+             * @enum {string}
+             */
+            publish: "now" | "at";
+            /**
+             * Format: date-time
+             * @description 定时发布时间（不得早于当前时间）
+             */
+            publishAt?: string;
+            revision: number;
         };
         ArchiveFiling: {
             incomingId: string;
@@ -2355,6 +3515,212 @@ export interface components {
              */
             urgency: "normal" | "urgent" | "very_urgent";
         };
+        CreatePortalArticle: {
+            /** @default null */
+            author: string | null;
+            /**
+             * @description 正文富文本；保存时清理（段落、标题、列表、表格、链接、本站图片）
+             * @default
+             */
+            bodyHtml: string;
+            /** @description 栏目（同一网站内） */
+            columnId: string;
+            /**
+             * @description 解读所对应的政策文件
+             * @default null
+             */
+            interpretsId: string | null;
+            /**
+             * @default zh-CN
+             * @enum {string}
+             */
+            lang: "zh-CN" | "mn-Mong";
+            /**
+             * @description 来源（ContentSource）
+             * @default null
+             */
+            source: string | null;
+            /** @default null */
+            subtitle: string | null;
+            /** @default null */
+            summary: string | null;
+            /** @default [] */
+            tags: string[];
+            /** @description 标题（纯文本） */
+            title: string;
+            /**
+             * @description 蒙古文版本所对应的中文原文
+             * @default null
+             */
+            translationOf: string | null;
+        };
+        CreatePortalArticleInput: {
+            /** @default null */
+            author: string | null;
+            /**
+             * @description 正文富文本；保存时清理（段落、标题、列表、表格、链接、本站图片）
+             * @default
+             */
+            bodyHtml: string;
+            /** @description 栏目（同一网站内） */
+            columnId: string;
+            /**
+             * @description 解读所对应的政策文件
+             * @default null
+             */
+            interpretsId: string | null;
+            /**
+             * @default zh-CN
+             * @enum {string}
+             */
+            lang: "zh-CN" | "mn-Mong";
+            /**
+             * @description 来源（ContentSource）
+             * @default null
+             */
+            source: string | null;
+            /** @default null */
+            subtitle: string | null;
+            /** @default null */
+            summary: string | null;
+            /** @default [] */
+            tags: string[];
+            /** @description 标题（纯文本） */
+            title: string;
+            /**
+             * @description 蒙古文版本所对应的中文原文
+             * @default null
+             */
+            translationOf: string | null;
+        };
+        CreatePortalColumn: {
+            /**
+             * @description 栏目类型（检查指标分类）
+             * @enum {string}
+             */
+            category: "news" | "notice" | "disclosure" | "service" | "interaction" | "topic";
+            /** @default null */
+            description: string | null;
+            /** @default null */
+            nameMn: string | null;
+            nameZh: string;
+            /** @default null */
+            parentId: string | null;
+            slug: string;
+        };
+        CreatePortalColumnInput: {
+            /**
+             * @description 栏目类型（检查指标分类）
+             * @enum {string}
+             */
+            category: "news" | "notice" | "disclosure" | "service" | "interaction" | "topic";
+            /** @default null */
+            description: string | null;
+            /** @default null */
+            nameMn: string | null;
+            nameZh: string;
+            /** @default null */
+            parentId: string | null;
+            slug: string;
+        };
+        CreatePortalSite: {
+            code: string;
+            /**
+             * @description 独立域名
+             * @default []
+             */
+            hosts: string[];
+            /** @default null */
+            icpNumber: string | null;
+            /**
+             * @description 网站类型
+             * @enum {string}
+             */
+            kind: "portal" | "department" | "county" | "topic";
+            /**
+             * @description 网站语言，中文在前
+             * @default [
+             *       "zh-CN",
+             *       "mn-Mong"
+             *     ]
+             */
+            languages: ("zh-CN" | "mn-Mong")[];
+            /** @default null */
+            nameMn: string | null;
+            nameZh: string;
+            /** @description 主办单位（组织机构 id） */
+            orgId: string;
+            /**
+             * @description 上级网站（部门栏目挂在主门户下）
+             * @default null
+             */
+            parentSiteId: string | null;
+            /** @description 访问路径：主门户为 ''，部门栏目如 /fgw */
+            pathPrefix: string;
+            /** @default 0 */
+            position: number;
+            /** @default null */
+            psbNumber: string | null;
+            /** @default null */
+            siteIdCode: string | null;
+            /**
+             * @description 主题设置：主色、横幅文字
+             * @default {}
+             */
+            theme: {
+                accent?: string;
+                banner?: string;
+            };
+        };
+        CreatePortalSiteInput: {
+            code: string;
+            /**
+             * @description 独立域名
+             * @default []
+             */
+            hosts: string[];
+            /** @default null */
+            icpNumber: string | null;
+            /**
+             * @description 网站类型
+             * @enum {string}
+             */
+            kind: "portal" | "department" | "county" | "topic";
+            /**
+             * @description 网站语言，中文在前
+             * @default [
+             *       "zh-CN",
+             *       "mn-Mong"
+             *     ]
+             */
+            languages: ("zh-CN" | "mn-Mong")[];
+            /** @default null */
+            nameMn: string | null;
+            nameZh: string;
+            /** @description 主办单位（组织机构 id） */
+            orgId: string;
+            /**
+             * @description 上级网站（部门栏目挂在主门户下）
+             * @default null
+             */
+            parentSiteId: string | null;
+            /** @description 访问路径：主门户为 ''，部门栏目如 /fgw */
+            pathPrefix: string;
+            /** @default 0 */
+            position: number;
+            /** @default null */
+            psbNumber: string | null;
+            /** @default null */
+            siteIdCode: string | null;
+            /**
+             * @description 主题设置：主色、横幅文字
+             * @default {}
+             */
+            theme: {
+                accent?: string;
+                banner?: string;
+            };
+        };
         Crl: {
             crlPem: string;
             nextUpdate: string;
@@ -2435,6 +3801,1050 @@ export interface components {
             documentId: string;
             items: components["schemas"]["DeliveryReceiptInput"][];
         };
+        DisclosureEntry: {
+            actions: ("read" | "edit")[];
+            articleId: string | null;
+            /**
+             * @description 主动公开类别（条例第二十条）
+             * @enum {string}
+             */
+            category: "regulations" | "functions" | "plans" | "statistics" | "licensing" | "penalties" | "budgets" | "fees" | "procurement" | "major_projects" | "public_services" | "emergencies" | "inspections" | "civil_service" | "other";
+            createdByName: string;
+            docNumber: string | null;
+            /** @description 成文日期 */
+            documentDate: string;
+            fileId: string | null;
+            fileName: string | null;
+            id: string;
+            /** @description 索引号 机构代码/年-序号 */
+            indexNumber: string;
+            /** @description 发布日期晚于成文日期20个工作日以上（超期公开）；未发布为 null */
+            late: boolean | null;
+            orgId: string;
+            /** @description 发布日期 */
+            publishDate: string | null;
+            /** @description 发布机构 */
+            publisher: string;
+            /** @enum {string} */
+            status: "draft" | "published" | "withdrawn";
+            summary: string;
+            title: string;
+            updatedAt: string;
+            /**
+             * @description 效力：有效/失效/废止
+             * @enum {string}
+             */
+            validity: "valid" | "expired" | "abolished";
+            validityDate: string | null;
+            validityNote: string | null;
+            workingDaysToPublish: number | null;
+        };
+        DisclosureEntryInput: {
+            actions: ("read" | "edit")[];
+            articleId: string | null;
+            /**
+             * @description 主动公开类别（条例第二十条）
+             * @enum {string}
+             */
+            category: "regulations" | "functions" | "plans" | "statistics" | "licensing" | "penalties" | "budgets" | "fees" | "procurement" | "major_projects" | "public_services" | "emergencies" | "inspections" | "civil_service" | "other";
+            createdByName: string;
+            docNumber: string | null;
+            /** @description 成文日期 */
+            documentDate: string;
+            fileId: string | null;
+            fileName: string | null;
+            id: string;
+            /** @description 索引号 机构代码/年-序号 */
+            indexNumber: string;
+            /** @description 发布日期晚于成文日期20个工作日以上（超期公开）；未发布为 null */
+            late: boolean | null;
+            orgId: string;
+            /** @description 发布日期 */
+            publishDate: string | null;
+            /** @description 发布机构 */
+            publisher: string;
+            /** @enum {string} */
+            status: "draft" | "published" | "withdrawn";
+            summary: string;
+            title: string;
+            updatedAt: string;
+            /**
+             * @description 效力：有效/失效/废止
+             * @enum {string}
+             */
+            validity: "valid" | "expired" | "abolished";
+            validityDate: string | null;
+            validityNote: string | null;
+            workingDaysToPublish: number | null;
+        };
+        DisclosureEntryList: {
+            items: components["schemas"]["DisclosureEntry"][];
+            total: number;
+        };
+        DisclosureEntryListInput: {
+            items: components["schemas"]["DisclosureEntryInput"][];
+            total: number;
+        };
+        DisclosureReport: {
+            actions: ("read" | "edit" | "publish")[];
+            balance: components["schemas"]["DisclosureReportBalance"];
+            data: components["schemas"]["DisclosureReportData"];
+            id: string;
+            orgId: string;
+            orgName: string;
+            publishedAt: string | null;
+            /** @enum {string} */
+            status: "draft" | "published";
+            updatedAt: string;
+            updatedByName: string;
+            year: number;
+        };
+        DisclosureReportBalance: {
+            balanced: boolean;
+            columns: {
+                column: string;
+                incoming: number;
+                ok: boolean;
+                outcomesTotal: number;
+                outgoing: number;
+            }[];
+        };
+        DisclosureReportBalanceInput: {
+            balanced: boolean;
+            columns: {
+                column: string;
+                incoming: number;
+                ok: boolean;
+                outcomesTotal: number;
+                outgoing: number;
+            }[];
+        };
+        DisclosureReportData: {
+            proactive: {
+                abolished: number;
+                category: string;
+                issued: number;
+                label: string;
+                valid: number;
+            }[];
+            proactiveFigures: {
+                enforcement: number;
+                feesTenThousandYuan: number;
+                licensing: number;
+                penalties: number;
+            };
+            requests: {
+                /** @description 四、结转下年度继续办理 */
+                carriedForward: {
+                    business: number;
+                    legal_service: number;
+                    other_org: number;
+                    person: number;
+                    public_welfare: number;
+                    research: number;
+                    total: number;
+                };
+                /** @description 二、上年结转政府信息公开申请数量 */
+                carriedOver: {
+                    business: number;
+                    legal_service: number;
+                    other_org: number;
+                    person: number;
+                    public_welfare: number;
+                    research: number;
+                    total: number;
+                };
+                outcomes: {
+                    "not_processed.confirm": {
+                        business: number;
+                        legal_service: number;
+                        other_org: number;
+                        person: number;
+                        public_welfare: number;
+                        research: number;
+                        total: number;
+                    };
+                    "not_processed.mass": {
+                        business: number;
+                        legal_service: number;
+                        other_org: number;
+                        person: number;
+                        public_welfare: number;
+                        research: number;
+                        total: number;
+                    };
+                    "not_processed.petition": {
+                        business: number;
+                        legal_service: number;
+                        other_org: number;
+                        person: number;
+                        public_welfare: number;
+                        research: number;
+                        total: number;
+                    };
+                    "not_processed.publication": {
+                        business: number;
+                        legal_service: number;
+                        other_org: number;
+                        person: number;
+                        public_welfare: number;
+                        research: number;
+                        total: number;
+                    };
+                    "not_processed.repeat": {
+                        business: number;
+                        legal_service: number;
+                        other_org: number;
+                        person: number;
+                        public_welfare: number;
+                        research: number;
+                        total: number;
+                    };
+                    "other.no_correction": {
+                        business: number;
+                        legal_service: number;
+                        other_org: number;
+                        person: number;
+                        public_welfare: number;
+                        research: number;
+                        total: number;
+                    };
+                    "other.other": {
+                        business: number;
+                        legal_service: number;
+                        other_org: number;
+                        person: number;
+                        public_welfare: number;
+                        research: number;
+                        total: number;
+                    };
+                    "other.unpaid": {
+                        business: number;
+                        legal_service: number;
+                        other_org: number;
+                        person: number;
+                        public_welfare: number;
+                        research: number;
+                        total: number;
+                    };
+                    partly_provided: {
+                        business: number;
+                        legal_service: number;
+                        other_org: number;
+                        person: number;
+                        public_welfare: number;
+                        research: number;
+                        total: number;
+                    };
+                    provided: {
+                        business: number;
+                        legal_service: number;
+                        other_org: number;
+                        person: number;
+                        public_welfare: number;
+                        research: number;
+                        total: number;
+                    };
+                    "refused.enforcement_file": {
+                        business: number;
+                        legal_service: number;
+                        other_org: number;
+                        person: number;
+                        public_welfare: number;
+                        research: number;
+                        total: number;
+                    };
+                    "refused.inquiry": {
+                        business: number;
+                        legal_service: number;
+                        other_org: number;
+                        person: number;
+                        public_welfare: number;
+                        research: number;
+                        total: number;
+                    };
+                    "refused.internal_affairs": {
+                        business: number;
+                        legal_service: number;
+                        other_org: number;
+                        person: number;
+                        public_welfare: number;
+                        research: number;
+                        total: number;
+                    };
+                    "refused.process_info": {
+                        business: number;
+                        legal_service: number;
+                        other_org: number;
+                        person: number;
+                        public_welfare: number;
+                        research: number;
+                        total: number;
+                    };
+                    "refused.prohibited_by_law": {
+                        business: number;
+                        legal_service: number;
+                        other_org: number;
+                        person: number;
+                        public_welfare: number;
+                        research: number;
+                        total: number;
+                    };
+                    "refused.security_stability": {
+                        business: number;
+                        legal_service: number;
+                        other_org: number;
+                        person: number;
+                        public_welfare: number;
+                        research: number;
+                        total: number;
+                    };
+                    "refused.state_secret": {
+                        business: number;
+                        legal_service: number;
+                        other_org: number;
+                        person: number;
+                        public_welfare: number;
+                        research: number;
+                        total: number;
+                    };
+                    "refused.third_party": {
+                        business: number;
+                        legal_service: number;
+                        other_org: number;
+                        person: number;
+                        public_welfare: number;
+                        research: number;
+                        total: number;
+                    };
+                    "unavailable.needs_creation": {
+                        business: number;
+                        legal_service: number;
+                        other_org: number;
+                        person: number;
+                        public_welfare: number;
+                        research: number;
+                        total: number;
+                    };
+                    "unavailable.not_held": {
+                        business: number;
+                        legal_service: number;
+                        other_org: number;
+                        person: number;
+                        public_welfare: number;
+                        research: number;
+                        total: number;
+                    };
+                    "unavailable.unclear": {
+                        business: number;
+                        legal_service: number;
+                        other_org: number;
+                        person: number;
+                        public_welfare: number;
+                        research: number;
+                        total: number;
+                    };
+                };
+                /** @description 一、本年新收政府信息公开申请数量 */
+                received: {
+                    business: number;
+                    legal_service: number;
+                    other_org: number;
+                    person: number;
+                    public_welfare: number;
+                    research: number;
+                    total: number;
+                };
+            };
+            reviews: {
+                review: {
+                    corrected: number;
+                    other: number;
+                    pending: number;
+                    total: number;
+                    upheld: number;
+                };
+                suit_after_review: {
+                    corrected: number;
+                    other: number;
+                    pending: number;
+                    total: number;
+                    upheld: number;
+                };
+                suit_direct: {
+                    corrected: number;
+                    other: number;
+                    pending: number;
+                    total: number;
+                    upheld: number;
+                };
+            };
+            sections: {
+                other: string;
+                overview: string;
+                problems: string;
+            };
+        };
+        DisclosureReportDataInput: {
+            proactive: {
+                abolished: number;
+                category: string;
+                issued: number;
+                label: string;
+                valid: number;
+            }[];
+            proactiveFigures: {
+                enforcement: number;
+                feesTenThousandYuan: number;
+                licensing: number;
+                penalties: number;
+            };
+            requests: {
+                /** @description 四、结转下年度继续办理 */
+                carriedForward: {
+                    business: number;
+                    legal_service: number;
+                    other_org: number;
+                    person: number;
+                    public_welfare: number;
+                    research: number;
+                    total: number;
+                };
+                /** @description 二、上年结转政府信息公开申请数量 */
+                carriedOver: {
+                    business: number;
+                    legal_service: number;
+                    other_org: number;
+                    person: number;
+                    public_welfare: number;
+                    research: number;
+                    total: number;
+                };
+                outcomes: {
+                    "not_processed.confirm": {
+                        business: number;
+                        legal_service: number;
+                        other_org: number;
+                        person: number;
+                        public_welfare: number;
+                        research: number;
+                        total: number;
+                    };
+                    "not_processed.mass": {
+                        business: number;
+                        legal_service: number;
+                        other_org: number;
+                        person: number;
+                        public_welfare: number;
+                        research: number;
+                        total: number;
+                    };
+                    "not_processed.petition": {
+                        business: number;
+                        legal_service: number;
+                        other_org: number;
+                        person: number;
+                        public_welfare: number;
+                        research: number;
+                        total: number;
+                    };
+                    "not_processed.publication": {
+                        business: number;
+                        legal_service: number;
+                        other_org: number;
+                        person: number;
+                        public_welfare: number;
+                        research: number;
+                        total: number;
+                    };
+                    "not_processed.repeat": {
+                        business: number;
+                        legal_service: number;
+                        other_org: number;
+                        person: number;
+                        public_welfare: number;
+                        research: number;
+                        total: number;
+                    };
+                    "other.no_correction": {
+                        business: number;
+                        legal_service: number;
+                        other_org: number;
+                        person: number;
+                        public_welfare: number;
+                        research: number;
+                        total: number;
+                    };
+                    "other.other": {
+                        business: number;
+                        legal_service: number;
+                        other_org: number;
+                        person: number;
+                        public_welfare: number;
+                        research: number;
+                        total: number;
+                    };
+                    "other.unpaid": {
+                        business: number;
+                        legal_service: number;
+                        other_org: number;
+                        person: number;
+                        public_welfare: number;
+                        research: number;
+                        total: number;
+                    };
+                    partly_provided: {
+                        business: number;
+                        legal_service: number;
+                        other_org: number;
+                        person: number;
+                        public_welfare: number;
+                        research: number;
+                        total: number;
+                    };
+                    provided: {
+                        business: number;
+                        legal_service: number;
+                        other_org: number;
+                        person: number;
+                        public_welfare: number;
+                        research: number;
+                        total: number;
+                    };
+                    "refused.enforcement_file": {
+                        business: number;
+                        legal_service: number;
+                        other_org: number;
+                        person: number;
+                        public_welfare: number;
+                        research: number;
+                        total: number;
+                    };
+                    "refused.inquiry": {
+                        business: number;
+                        legal_service: number;
+                        other_org: number;
+                        person: number;
+                        public_welfare: number;
+                        research: number;
+                        total: number;
+                    };
+                    "refused.internal_affairs": {
+                        business: number;
+                        legal_service: number;
+                        other_org: number;
+                        person: number;
+                        public_welfare: number;
+                        research: number;
+                        total: number;
+                    };
+                    "refused.process_info": {
+                        business: number;
+                        legal_service: number;
+                        other_org: number;
+                        person: number;
+                        public_welfare: number;
+                        research: number;
+                        total: number;
+                    };
+                    "refused.prohibited_by_law": {
+                        business: number;
+                        legal_service: number;
+                        other_org: number;
+                        person: number;
+                        public_welfare: number;
+                        research: number;
+                        total: number;
+                    };
+                    "refused.security_stability": {
+                        business: number;
+                        legal_service: number;
+                        other_org: number;
+                        person: number;
+                        public_welfare: number;
+                        research: number;
+                        total: number;
+                    };
+                    "refused.state_secret": {
+                        business: number;
+                        legal_service: number;
+                        other_org: number;
+                        person: number;
+                        public_welfare: number;
+                        research: number;
+                        total: number;
+                    };
+                    "refused.third_party": {
+                        business: number;
+                        legal_service: number;
+                        other_org: number;
+                        person: number;
+                        public_welfare: number;
+                        research: number;
+                        total: number;
+                    };
+                    "unavailable.needs_creation": {
+                        business: number;
+                        legal_service: number;
+                        other_org: number;
+                        person: number;
+                        public_welfare: number;
+                        research: number;
+                        total: number;
+                    };
+                    "unavailable.not_held": {
+                        business: number;
+                        legal_service: number;
+                        other_org: number;
+                        person: number;
+                        public_welfare: number;
+                        research: number;
+                        total: number;
+                    };
+                    "unavailable.unclear": {
+                        business: number;
+                        legal_service: number;
+                        other_org: number;
+                        person: number;
+                        public_welfare: number;
+                        research: number;
+                        total: number;
+                    };
+                };
+                /** @description 一、本年新收政府信息公开申请数量 */
+                received: {
+                    business: number;
+                    legal_service: number;
+                    other_org: number;
+                    person: number;
+                    public_welfare: number;
+                    research: number;
+                    total: number;
+                };
+            };
+            reviews: {
+                review: {
+                    corrected: number;
+                    other: number;
+                    pending: number;
+                    total: number;
+                    upheld: number;
+                };
+                suit_after_review: {
+                    corrected: number;
+                    other: number;
+                    pending: number;
+                    total: number;
+                    upheld: number;
+                };
+                suit_direct: {
+                    corrected: number;
+                    other: number;
+                    pending: number;
+                    total: number;
+                    upheld: number;
+                };
+            };
+            sections: {
+                other: string;
+                overview: string;
+                problems: string;
+            };
+        };
+        DisclosureReportInput: {
+            actions: ("read" | "edit" | "publish")[];
+            balance: components["schemas"]["DisclosureReportBalanceInput"];
+            data: components["schemas"]["DisclosureReportDataInput"];
+            id: string;
+            orgId: string;
+            orgName: string;
+            publishedAt: string | null;
+            /** @enum {string} */
+            status: "draft" | "published";
+            updatedAt: string;
+            updatedByName: string;
+            year: number;
+        };
+        DisclosureReportList: {
+            items: {
+                actions: ("read" | "edit" | "publish")[];
+                balance: components["schemas"]["DisclosureReportBalance"];
+                id: string;
+                orgId: string;
+                orgName: string;
+                publishedAt: string | null;
+                /** @enum {string} */
+                status: "draft" | "published";
+                updatedAt: string;
+                updatedByName: string;
+                year: number;
+            }[];
+        };
+        DisclosureReportListInput: {
+            items: {
+                actions: ("read" | "edit" | "publish")[];
+                balance: components["schemas"]["DisclosureReportBalanceInput"];
+                id: string;
+                orgId: string;
+                orgName: string;
+                publishedAt: string | null;
+                /** @enum {string} */
+                status: "draft" | "published";
+                updatedAt: string;
+                updatedByName: string;
+                year: number;
+            }[];
+        };
+        DisclosureRequest: {
+            actions: ("read" | "handle")[];
+            addressMasked: string | null;
+            /**
+             * @description 申请人类型：自然人或法人/其他组织的五类
+             * @enum {string}
+             */
+            applicantKind: "person" | "business" | "research" | "public_welfare" | "legal_service" | "other_org";
+            applicantName: string;
+            clockStart: string;
+            consultationEndedOn: string | null;
+            consultationOn: string | null;
+            consultationParty: string | null;
+            content: string;
+            correctedOn: string | null;
+            correctionLastDay: string | null;
+            correctionNotice: string | null;
+            correctionOn: string | null;
+            deadline: string | null;
+            /** @description 逾期 / 即将到期（3个工作日内）/ 正常 */
+            deadlineState: ("overdue" | "due_soon" | "in_time") | null;
+            emailMasked: string | null;
+            extensionDays: number;
+            extensionReason: string | null;
+            /**
+             * @description 获取信息的方式：纸质/电子
+             * @enum {string}
+             */
+            form: "paper" | "electronic";
+            id: string;
+            idNumberMasked: string;
+            noticeAvailable: boolean;
+            orgId: string;
+            pausedDays: number;
+            phoneMasked: string;
+            purpose: string;
+            receivedOn: string;
+            repliedOn: string | null;
+            replyBasis: string | null;
+            replyGround: string | null;
+            replyHolder: string | null;
+            replyKind: ("already_public" | "provided" | "partly_provided" | "refused" | "not_exist" | "not_held" | "repeat" | "other_law") | null;
+            replyLocation: string | null;
+            replyReason: string | null;
+            replyText: string | null;
+            revision: number;
+            /** @enum {string} */
+            status: "received" | "accepted" | "correction" | "consulting" | "replied";
+            trackingCode: string;
+        };
+        DisclosureRequestDetail: {
+            actions: ("read" | "handle")[];
+            addressMasked: string | null;
+            /**
+             * @description 申请人类型：自然人或法人/其他组织的五类
+             * @enum {string}
+             */
+            applicantKind: "person" | "business" | "research" | "public_welfare" | "legal_service" | "other_org";
+            applicantName: string;
+            clockStart: string;
+            consultationEndedOn: string | null;
+            consultationOn: string | null;
+            consultationParty: string | null;
+            content: string;
+            correctedOn: string | null;
+            correctionLastDay: string | null;
+            correctionNotice: string | null;
+            correctionOn: string | null;
+            deadline: string | null;
+            /** @description 逾期 / 即将到期（3个工作日内）/ 正常 */
+            deadlineState: ("overdue" | "due_soon" | "in_time") | null;
+            emailMasked: string | null;
+            extensionDays: number;
+            extensionReason: string | null;
+            /**
+             * @description 获取信息的方式：纸质/电子
+             * @enum {string}
+             */
+            form: "paper" | "electronic";
+            history: {
+                /** @enum {string} */
+                action: "submit" | "accept" | "correction" | "corrected" | "consult" | "consulted" | "extend" | "reply" | "remind";
+                actorName: string;
+                at: string;
+                deadline: string | null;
+                note: string | null;
+            }[];
+            id: string;
+            idNumberMasked: string;
+            noticeAvailable: boolean;
+            orgId: string;
+            pausedDays: number;
+            phoneMasked: string;
+            purpose: string;
+            receivedOn: string;
+            reminders: {
+                at: string;
+                deadline: string;
+                kind: string;
+                message: string;
+            }[];
+            repliedOn: string | null;
+            replyBasis: string | null;
+            replyGround: string | null;
+            replyHolder: string | null;
+            replyKind: ("already_public" | "provided" | "partly_provided" | "refused" | "not_exist" | "not_held" | "repeat" | "other_law") | null;
+            replyLocation: string | null;
+            replyReason: string | null;
+            replyText: string | null;
+            revision: number;
+            /** @enum {string} */
+            status: "received" | "accepted" | "correction" | "consulting" | "replied";
+            trackingCode: string;
+        };
+        DisclosureRequestDetailInput: {
+            actions: ("read" | "handle")[];
+            addressMasked: string | null;
+            /**
+             * @description 申请人类型：自然人或法人/其他组织的五类
+             * @enum {string}
+             */
+            applicantKind: "person" | "business" | "research" | "public_welfare" | "legal_service" | "other_org";
+            applicantName: string;
+            clockStart: string;
+            consultationEndedOn: string | null;
+            consultationOn: string | null;
+            consultationParty: string | null;
+            content: string;
+            correctedOn: string | null;
+            correctionLastDay: string | null;
+            correctionNotice: string | null;
+            correctionOn: string | null;
+            deadline: string | null;
+            /** @description 逾期 / 即将到期（3个工作日内）/ 正常 */
+            deadlineState: ("overdue" | "due_soon" | "in_time") | null;
+            emailMasked: string | null;
+            extensionDays: number;
+            extensionReason: string | null;
+            /**
+             * @description 获取信息的方式：纸质/电子
+             * @enum {string}
+             */
+            form: "paper" | "electronic";
+            history: {
+                /** @enum {string} */
+                action: "submit" | "accept" | "correction" | "corrected" | "consult" | "consulted" | "extend" | "reply" | "remind";
+                actorName: string;
+                at: string;
+                deadline: string | null;
+                note: string | null;
+            }[];
+            id: string;
+            idNumberMasked: string;
+            noticeAvailable: boolean;
+            orgId: string;
+            pausedDays: number;
+            phoneMasked: string;
+            purpose: string;
+            receivedOn: string;
+            reminders: {
+                at: string;
+                deadline: string;
+                kind: string;
+                message: string;
+            }[];
+            repliedOn: string | null;
+            replyBasis: string | null;
+            replyGround: string | null;
+            replyHolder: string | null;
+            replyKind: ("already_public" | "provided" | "partly_provided" | "refused" | "not_exist" | "not_held" | "repeat" | "other_law") | null;
+            replyLocation: string | null;
+            replyReason: string | null;
+            replyText: string | null;
+            revision: number;
+            /** @enum {string} */
+            status: "received" | "accepted" | "correction" | "consulting" | "replied";
+            trackingCode: string;
+        };
+        DisclosureRequestInput: {
+            actions: ("read" | "handle")[];
+            addressMasked: string | null;
+            /**
+             * @description 申请人类型：自然人或法人/其他组织的五类
+             * @enum {string}
+             */
+            applicantKind: "person" | "business" | "research" | "public_welfare" | "legal_service" | "other_org";
+            applicantName: string;
+            clockStart: string;
+            consultationEndedOn: string | null;
+            consultationOn: string | null;
+            consultationParty: string | null;
+            content: string;
+            correctedOn: string | null;
+            correctionLastDay: string | null;
+            correctionNotice: string | null;
+            correctionOn: string | null;
+            deadline: string | null;
+            /** @description 逾期 / 即将到期（3个工作日内）/ 正常 */
+            deadlineState: ("overdue" | "due_soon" | "in_time") | null;
+            emailMasked: string | null;
+            extensionDays: number;
+            extensionReason: string | null;
+            /**
+             * @description 获取信息的方式：纸质/电子
+             * @enum {string}
+             */
+            form: "paper" | "electronic";
+            id: string;
+            idNumberMasked: string;
+            noticeAvailable: boolean;
+            orgId: string;
+            pausedDays: number;
+            phoneMasked: string;
+            purpose: string;
+            receivedOn: string;
+            repliedOn: string | null;
+            replyBasis: string | null;
+            replyGround: string | null;
+            replyHolder: string | null;
+            replyKind: ("already_public" | "provided" | "partly_provided" | "refused" | "not_exist" | "not_held" | "repeat" | "other_law") | null;
+            replyLocation: string | null;
+            replyReason: string | null;
+            replyText: string | null;
+            revision: number;
+            /** @enum {string} */
+            status: "received" | "accepted" | "correction" | "consulting" | "replied";
+            trackingCode: string;
+        };
+        DisclosureRequestList: {
+            items: components["schemas"]["DisclosureRequest"][];
+            today: string;
+            total: number;
+        };
+        DisclosureRequestListInput: {
+            items: components["schemas"]["DisclosureRequestInput"][];
+            today: string;
+            total: number;
+        };
+        DisclosureRequestReceipt: {
+            /** @description 答复期限（自收到申请之日起20个工作日） */
+            deadline: string;
+            receivedOn: string;
+            /** @description 查询码：凭查询码和手机号后四位查询办理进度 */
+            trackingCode: string;
+        };
+        DisclosureRequestReceiptInput: {
+            /** @description 答复期限（自收到申请之日起20个工作日） */
+            deadline: string;
+            receivedOn: string;
+            /** @description 查询码：凭查询码和手机号后四位查询办理进度 */
+            trackingCode: string;
+        };
+        DisclosureSettings: {
+            actions: ("read" | "edit")[];
+            /** @description 各类别已发布条目数 */
+            counts: {
+                [key: string]: number;
+            };
+            guide: components["schemas"]["DisclosureText"] | null;
+            /** @description 机构代码（索引号的第一段） */
+            orgCode: string;
+            /**
+             * @description 取自统一社会信用代码，或由组织机构引用稳定派生
+             * @enum {string}
+             */
+            orgCodeSource: "credit_code" | "derived";
+            orgId: string;
+            orgName: string;
+            rules: components["schemas"]["DisclosureText"] | null;
+        };
+        DisclosureSettingsInput: {
+            actions: ("read" | "edit")[];
+            /** @description 各类别已发布条目数 */
+            counts: {
+                [key: string]: number;
+            };
+            guide: components["schemas"]["DisclosureTextInput"] | null;
+            /** @description 机构代码（索引号的第一段） */
+            orgCode: string;
+            /**
+             * @description 取自统一社会信用代码，或由组织机构引用稳定派生
+             * @enum {string}
+             */
+            orgCodeSource: "credit_code" | "derived";
+            orgId: string;
+            orgName: string;
+            rules: components["schemas"]["DisclosureTextInput"] | null;
+        };
+        DisclosureText: {
+            bodyHtml: string;
+            updatedAt: string;
+            updatedByName: string;
+            version: number;
+        };
+        DisclosureTextInput: {
+            bodyHtml: string;
+            updatedAt: string;
+            updatedByName: string;
+            version: number;
+        };
+        DisclosureTextVersions: {
+            items: components["schemas"]["DisclosureText"][];
+        };
+        DisclosureTextVersionsInput: {
+            items: components["schemas"]["DisclosureTextInput"][];
+        };
+        DisclosureTracked: {
+            correctionNotice: string | null;
+            deadline: string | null;
+            extensionDays: number;
+            extensionReason: string | null;
+            history: {
+                action: string;
+                at: string;
+                label: string;
+                note: string | null;
+            }[];
+            noticeAvailable: boolean;
+            orgName: string;
+            receivedOn: string;
+            repliedOn: string | null;
+            replyKind: ("already_public" | "provided" | "partly_provided" | "refused" | "not_exist" | "not_held" | "repeat" | "other_law") | null;
+            replyKindLabel: string | null;
+            /** @enum {string} */
+            status: "received" | "accepted" | "correction" | "consulting" | "replied";
+            statusLabel: string;
+            trackingCode: string;
+        };
+        DisclosureTrackedInput: {
+            correctionNotice: string | null;
+            deadline: string | null;
+            extensionDays: number;
+            extensionReason: string | null;
+            history: {
+                action: string;
+                at: string;
+                label: string;
+                note: string | null;
+            }[];
+            noticeAvailable: boolean;
+            orgName: string;
+            receivedOn: string;
+            repliedOn: string | null;
+            replyKind: ("already_public" | "provided" | "partly_provided" | "refused" | "not_exist" | "not_held" | "repeat" | "other_law") | null;
+            replyKindLabel: string | null;
+            /** @enum {string} */
+            status: "received" | "accepted" | "correction" | "consulting" | "replied";
+            statusLabel: string;
+            trackingCode: string;
+        };
         Document: {
             /** @description 当前用户可对该公文执行的操作 */
             actions: ("read" | "edit" | "submit" | "approve" | "countersign" | "signOff" | "register" | "seal" | "issue" | "return" | "cancel")[];
@@ -2479,6 +4889,8 @@ export interface components {
             /** @description 发文机关 */
             orgId: string;
             orgName: string;
+            /** @description 可退回到的环节（本流程中当前环节之前、已启用的环节，先后为序）；不能退回时为空 */
+            returnTargets: ("draft" | "department_review" | "office_review" | "countersign" | "sign_off" | "recheck" | "register" | "seal" | "issue")[];
             revision: number;
             sealedAt: string | null;
             /** @enum {string} */
@@ -2658,6 +5070,8 @@ export interface components {
             /** @description 发文机关 */
             orgId: string;
             orgName: string;
+            /** @description 可退回到的环节（本流程中当前环节之前、已启用的环节，先后为序）；不能退回时为空 */
+            returnTargets: ("draft" | "department_review" | "office_review" | "countersign" | "sign_off" | "recheck" | "register" | "seal" | "issue")[];
             revision: number;
             sealedAt: string | null;
             /** @enum {string} */
@@ -2761,6 +5175,21 @@ export interface components {
         };
         DocumentStatistics: {
             from: string;
+            /** @description 每月一项（含没有数据的月份）：收文按收到的月份计，各月之和等于合计 */
+            monthly: {
+                /** @description 收文从收到到办结的平均天数 */
+                averageProcessingDays: number | null;
+                completed: number;
+                month: string;
+                /** @description 逾期办结或逾期未办结的件数 */
+                overdue: number;
+                /** @description 逾期率（0–1） */
+                overdueRate: number | null;
+                received: number;
+                /** @description 当月核发的发文数 */
+                sent: number;
+                withDeadline: number;
+            }[];
             months: string[];
             org: {
                 name: string;
@@ -2802,6 +5231,21 @@ export interface components {
         };
         DocumentStatisticsInput: {
             from: string;
+            /** @description 每月一项（含没有数据的月份）：收文按收到的月份计，各月之和等于合计 */
+            monthly: {
+                /** @description 收文从收到到办结的平均天数 */
+                averageProcessingDays: number | null;
+                completed: number;
+                month: string;
+                /** @description 逾期办结或逾期未办结的件数 */
+                overdue: number;
+                /** @description 逾期率（0–1） */
+                overdueRate: number | null;
+                received: number;
+                /** @description 当月核发的发文数 */
+                sent: number;
+                withDeadline: number;
+            }[];
             months: string[];
             org: {
                 name: string;
@@ -3649,6 +6093,122 @@ export interface components {
             pages: number | null;
             size: number;
         };
+        InspectionOverview: {
+            items: {
+                actions: ("read" | "run")[];
+                latest: {
+                    applicableCount: number;
+                    checkedAt: string;
+                    findingCount: number;
+                    passedCount: number;
+                    /** @description 适用指标的达标率（0–100），不是国家检查的百分制得分 */
+                    passRate: number;
+                    /**
+                     * @description fail 存在单项否决；warn 有需整改的问题；pass 全部达标
+                     * @enum {string}
+                     */
+                    verdict: "pass" | "warn" | "fail";
+                    vetoCount: number;
+                    warningCount: number;
+                } | null;
+                site: {
+                    code: string;
+                    id: string;
+                    /** @enum {string} */
+                    kind: "portal" | "department" | "county" | "topic";
+                    nameZh: string;
+                    orgId: string;
+                    orgName: string;
+                    /** @description 站点首页路径 */
+                    url: string;
+                };
+                /** @description 构成单项否决的指标名称 */
+                vetoes: string[];
+            }[];
+        };
+        InspectionOverviewInput: {
+            items: {
+                actions: ("read" | "run")[];
+                latest: {
+                    applicableCount: number;
+                    checkedAt: string;
+                    findingCount: number;
+                    passedCount: number;
+                    /** @description 适用指标的达标率（0–100），不是国家检查的百分制得分 */
+                    passRate: number;
+                    /**
+                     * @description fail 存在单项否决；warn 有需整改的问题；pass 全部达标
+                     * @enum {string}
+                     */
+                    verdict: "pass" | "warn" | "fail";
+                    vetoCount: number;
+                    warningCount: number;
+                } | null;
+                site: {
+                    code: string;
+                    id: string;
+                    /** @enum {string} */
+                    kind: "portal" | "department" | "county" | "topic";
+                    nameZh: string;
+                    orgId: string;
+                    orgName: string;
+                    /** @description 站点首页路径 */
+                    url: string;
+                };
+                /** @description 构成单项否决的指标名称 */
+                vetoes: string[];
+            }[];
+        };
+        InteractionSite: {
+            actions: string[];
+            id: string;
+            name: string;
+            orgId: string;
+            pathPrefix: string;
+        };
+        InteractionSiteInput: {
+            actions: string[];
+            id: string;
+            name: string;
+            orgId: string;
+            pathPrefix: string;
+        };
+        InteractionStatistics: {
+            answered: number;
+            /** @description 答复率（0–1） */
+            answerRate: number;
+            /** @description 平均答复天数 */
+            averageDays: number | null;
+            /** @description 统计起始日（近 12 个月） */
+            from: string;
+            months: {
+                answered: number;
+                month: string;
+                received: number;
+            }[];
+            /** @description 超期未答复 */
+            overdue: number;
+            received: number;
+            siteId: string;
+        };
+        InteractionStatisticsInput: {
+            answered: number;
+            /** @description 答复率（0–1） */
+            answerRate: number;
+            /** @description 平均答复天数 */
+            averageDays: number | null;
+            /** @description 统计起始日（近 12 个月） */
+            from: string;
+            months: {
+                answered: number;
+                month: string;
+                received: number;
+            }[];
+            /** @description 超期未答复 */
+            overdue: number;
+            received: number;
+            siteId: string;
+        };
         IssueCertificateRequest: {
             /** @description PKCS#10 证书请求（PEM）；不提供时由平台生成密钥 */
             csr?: string;
@@ -3738,6 +6298,22 @@ export interface components {
             certificate: components["schemas"]["CertificateInput"];
             /** @description 平台生成密钥时的 PKCS#8 私钥，仅此一次返回；提交 CSR 时为 null */
             privateKeyPem: string | null;
+        };
+        MovePortalColumn: {
+            /** @description 新的上级栏目；null 为顶级 */
+            parentId: string | null;
+            /** @description 在同级中的位置（从 0 起） */
+            position: number;
+            /** @description 同时修改英文标识 */
+            slug?: string;
+        };
+        MovePortalColumnInput: {
+            /** @description 新的上级栏目；null 为顶级 */
+            parentId: string | null;
+            /** @description 在同级中的位置（从 0 起） */
+            position: number;
+            /** @description 同时修改英文标识 */
+            slug?: string;
         };
         Org: {
             /** @description GB/T 2260 区划代码（6 位）或统计用区划代码（12 位） */
@@ -4002,6 +6578,624 @@ export interface components {
         PersonalDataInput: {
             idNumber: string | null;
             phone: string | null;
+        };
+        PortalArticle: {
+            /** @description 当前用户可执行的操作 */
+            actions: ("read" | "edit" | "submit" | "approve" | "reject" | "withdraw" | "markValidity")[];
+            attachments: {
+                fileId: string;
+                id: string;
+                mediaType: string;
+                size: number;
+                title: string;
+                url: string;
+            }[];
+            author: string | null;
+            bodyHtml: string;
+            columnId: string;
+            columnName: string;
+            cover: {
+                fileId: string;
+                mediaType: string;
+                size: number;
+                url: string;
+            } | null;
+            createdBy: string;
+            createdByName: string;
+            events: {
+                /** @enum {string} */
+                action: "create" | "edit" | "submit" | "approve" | "reject" | "schedule" | "publish" | "withdraw" | "validity";
+                actorName: string;
+                at: string;
+                reason: string | null;
+                version: number;
+            }[];
+            id: string;
+            interpretsId: string | null;
+            /** @enum {string} */
+            lang: "zh-CN" | "mn-Mong";
+            publishAt: string | null;
+            publishedAt: string | null;
+            rejectReason: string | null;
+            reviewedAt: string | null;
+            reviewedByName: string | null;
+            revision: number;
+            serial: number;
+            siteId: string;
+            siteName: string;
+            source: string | null;
+            /**
+             * @description 状态
+             * @enum {string}
+             */
+            status: "draft" | "submitted" | "rejected" | "scheduled" | "published" | "withdrawn";
+            subtitle: string | null;
+            summary: string | null;
+            tags: string[];
+            title: string;
+            translationOf: string | null;
+            updatedAt: string;
+            /** @description 公开访问路径 */
+            url: string;
+            /**
+             * @description 效力
+             * @enum {string}
+             */
+            validity: "valid" | "expired" | "abolished";
+            validityNote: string | null;
+            validityOn: string | null;
+            version: number;
+            withdrawnAt: string | null;
+            withdrawReason: string | null;
+        };
+        PortalArticleDiff: {
+            /** @description 其他字段的变化 */
+            fields: {
+                after: unknown;
+                before: unknown;
+                field: string;
+            }[];
+            from: number;
+            parts: {
+                /** @enum {string} */
+                op: "equal" | "insert" | "delete";
+                text: string;
+            }[];
+            to: number;
+        };
+        PortalArticleDiffInput: {
+            /** @description 其他字段的变化 */
+            fields: {
+                after: unknown;
+                before: unknown;
+                field: string;
+            }[];
+            from: number;
+            parts: {
+                /** @enum {string} */
+                op: "equal" | "insert" | "delete";
+                text: string;
+            }[];
+            to: number;
+        };
+        PortalArticleInput: {
+            /** @description 当前用户可执行的操作 */
+            actions: ("read" | "edit" | "submit" | "approve" | "reject" | "withdraw" | "markValidity")[];
+            attachments: {
+                fileId: string;
+                id: string;
+                mediaType: string;
+                size: number;
+                title: string;
+                url: string;
+            }[];
+            author: string | null;
+            bodyHtml: string;
+            columnId: string;
+            columnName: string;
+            cover: {
+                fileId: string;
+                mediaType: string;
+                size: number;
+                url: string;
+            } | null;
+            createdBy: string;
+            createdByName: string;
+            events: {
+                /** @enum {string} */
+                action: "create" | "edit" | "submit" | "approve" | "reject" | "schedule" | "publish" | "withdraw" | "validity";
+                actorName: string;
+                at: string;
+                reason: string | null;
+                version: number;
+            }[];
+            id: string;
+            interpretsId: string | null;
+            /** @enum {string} */
+            lang: "zh-CN" | "mn-Mong";
+            publishAt: string | null;
+            publishedAt: string | null;
+            rejectReason: string | null;
+            reviewedAt: string | null;
+            reviewedByName: string | null;
+            revision: number;
+            serial: number;
+            siteId: string;
+            siteName: string;
+            source: string | null;
+            /**
+             * @description 状态
+             * @enum {string}
+             */
+            status: "draft" | "submitted" | "rejected" | "scheduled" | "published" | "withdrawn";
+            subtitle: string | null;
+            summary: string | null;
+            tags: string[];
+            title: string;
+            translationOf: string | null;
+            updatedAt: string;
+            /** @description 公开访问路径 */
+            url: string;
+            /**
+             * @description 效力
+             * @enum {string}
+             */
+            validity: "valid" | "expired" | "abolished";
+            validityNote: string | null;
+            validityOn: string | null;
+            version: number;
+            withdrawnAt: string | null;
+            withdrawReason: string | null;
+        };
+        PortalArticleList: {
+            items: components["schemas"]["PortalArticleSummary"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        PortalArticleListInput: {
+            items: components["schemas"]["PortalArticleSummaryInput"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        PortalArticleReason: {
+            /** @description 原因（必填） */
+            reason: string;
+            revision: number;
+        };
+        PortalArticleReasonInput: {
+            /** @description 原因（必填） */
+            reason: string;
+            revision: number;
+        };
+        PortalArticleRevision: {
+            revision: number;
+        };
+        PortalArticleRevisionInput: {
+            revision: number;
+        };
+        PortalArticleSummary: {
+            columnId: string;
+            columnName: string;
+            createdByName: string;
+            id: string;
+            /** @enum {string} */
+            lang: "zh-CN" | "mn-Mong";
+            publishAt: string | null;
+            publishedAt: string | null;
+            revision: number;
+            serial: number;
+            siteId: string;
+            siteName: string;
+            /**
+             * @description 状态
+             * @enum {string}
+             */
+            status: "draft" | "submitted" | "rejected" | "scheduled" | "published" | "withdrawn";
+            title: string;
+            updatedAt: string;
+            /** @description 公开访问路径 */
+            url: string;
+            /**
+             * @description 效力
+             * @enum {string}
+             */
+            validity: "valid" | "expired" | "abolished";
+            version: number;
+        };
+        PortalArticleSummaryInput: {
+            columnId: string;
+            columnName: string;
+            createdByName: string;
+            id: string;
+            /** @enum {string} */
+            lang: "zh-CN" | "mn-Mong";
+            publishAt: string | null;
+            publishedAt: string | null;
+            revision: number;
+            serial: number;
+            siteId: string;
+            siteName: string;
+            /**
+             * @description 状态
+             * @enum {string}
+             */
+            status: "draft" | "submitted" | "rejected" | "scheduled" | "published" | "withdrawn";
+            title: string;
+            updatedAt: string;
+            /** @description 公开访问路径 */
+            url: string;
+            /**
+             * @description 效力
+             * @enum {string}
+             */
+            validity: "valid" | "expired" | "abolished";
+            version: number;
+        };
+        PortalArticleValidity: {
+            /**
+             * @description 说明，如“已被某文件废止”
+             * @default null
+             */
+            note: string | null;
+            revision: number;
+            /**
+             * @description 效力
+             * @enum {string}
+             */
+            validity: "valid" | "expired" | "abolished";
+            /**
+             * @description 失效或废止的日期
+             * @default null
+             */
+            validityOn: string | null;
+        };
+        PortalArticleValidityInput: {
+            /**
+             * @description 说明，如“已被某文件废止”
+             * @default null
+             */
+            note: string | null;
+            revision: number;
+            /**
+             * @description 效力
+             * @enum {string}
+             */
+            validity: "valid" | "expired" | "abolished";
+            /**
+             * @description 失效或废止的日期
+             * @default null
+             */
+            validityOn: string | null;
+        };
+        PortalArticleVersion: {
+            bodyHtml: string;
+            createdAt: string;
+            createdByName: string;
+            fields: {
+                [key: string]: unknown;
+            };
+            number: number;
+            subtitle: string | null;
+            title: string;
+        };
+        PortalArticleVersionInput: {
+            bodyHtml: string;
+            createdAt: string;
+            createdByName: string;
+            fields: {
+                [key: string]: unknown;
+            };
+            number: number;
+            subtitle: string | null;
+            title: string;
+        };
+        PortalArticleVersionSummary: {
+            createdAt: string;
+            createdByName: string;
+            number: number;
+            title: string;
+        };
+        PortalArticleVersionSummaryInput: {
+            createdAt: string;
+            createdByName: string;
+            number: number;
+            title: string;
+        };
+        PortalColumn: {
+            /**
+             * @description 栏目类型（检查指标分类）
+             * @enum {string}
+             */
+            category: "news" | "notice" | "disclosure" | "service" | "interaction" | "topic";
+            description: string | null;
+            id: string;
+            nameMn: string | null;
+            nameZh: string;
+            parentId: string | null;
+            path: string;
+            position: number;
+            siteId: string;
+            slug: string;
+            /** @description 公开访问路径 */
+            url: string;
+        };
+        PortalColumnInput: {
+            /**
+             * @description 栏目类型（检查指标分类）
+             * @enum {string}
+             */
+            category: "news" | "notice" | "disclosure" | "service" | "interaction" | "topic";
+            description: string | null;
+            id: string;
+            nameMn: string | null;
+            nameZh: string;
+            parentId: string | null;
+            path: string;
+            position: number;
+            siteId: string;
+            slug: string;
+            /** @description 公开访问路径 */
+            url: string;
+        };
+        PortalColumnMoved: {
+            column: components["schemas"]["PortalColumn"];
+            /** @description 记录的旧地址跳转 */
+            redirects: {
+                from: string;
+                to: string;
+            }[];
+        };
+        PortalColumnMovedInput: {
+            column: components["schemas"]["PortalColumnInput"];
+            /** @description 记录的旧地址跳转 */
+            redirects: {
+                from: string;
+                to: string;
+            }[];
+        };
+        PortalColumnTree: {
+            canManage: boolean;
+            /** @description 按树的先序排列 */
+            columns: components["schemas"]["PortalColumn"][];
+            site: components["schemas"]["PortalSite"];
+        };
+        PortalColumnTreeInput: {
+            canManage: boolean;
+            /** @description 按树的先序排列 */
+            columns: components["schemas"]["PortalColumnInput"][];
+            site: components["schemas"]["PortalSiteInput"];
+        };
+        PortalMessage: {
+            /** @description 当前用户可执行的操作 */
+            actions: string[];
+            answer: string | null;
+            answeredAt: string | null;
+            answerOrgName: string | null;
+            approvedByName: string | null;
+            body: string;
+            consent: boolean;
+            draftedByName: string | null;
+            /** @description 答复期限（收信日起三个自然月） */
+            dueOn: string;
+            email: string | null;
+            events: components["schemas"]["PortalMessageEvent"][];
+            id: string;
+            invalidNote: string | null;
+            invalidReason: ("spam" | "abuse" | "duplicate" | "other") | null;
+            /**
+             * @description 信箱：leader 盟长信箱，consult 咨询，complaint 投诉建议
+             * @enum {string}
+             */
+            mailbox: "leader" | "consult" | "complaint";
+            overdue: boolean;
+            phoneMasked: string;
+            publishedAt: string | null;
+            receivedAt: string;
+            siteId: string;
+            siteName: string;
+            /**
+             * @description 来信状态
+             * @enum {string}
+             */
+            state: "received" | "invalid" | "accepted" | "routed" | "drafted" | "answered";
+            subject: string;
+            trackingCode: string;
+            unit: {
+                name: string;
+                orgId: string;
+            } | null;
+            writerName: string;
+        };
+        PortalMessageEvent: {
+            action: string;
+            actorName: string;
+            at: string;
+            note: string | null;
+        };
+        PortalMessageEventInput: {
+            action: string;
+            actorName: string;
+            at: string;
+            note: string | null;
+        };
+        PortalMessageInput: {
+            /** @description 当前用户可执行的操作 */
+            actions: string[];
+            answer: string | null;
+            answeredAt: string | null;
+            answerOrgName: string | null;
+            approvedByName: string | null;
+            body: string;
+            consent: boolean;
+            draftedByName: string | null;
+            /** @description 答复期限（收信日起三个自然月） */
+            dueOn: string;
+            email: string | null;
+            events: components["schemas"]["PortalMessageEventInput"][];
+            id: string;
+            invalidNote: string | null;
+            invalidReason: ("spam" | "abuse" | "duplicate" | "other") | null;
+            /**
+             * @description 信箱：leader 盟长信箱，consult 咨询，complaint 投诉建议
+             * @enum {string}
+             */
+            mailbox: "leader" | "consult" | "complaint";
+            overdue: boolean;
+            phoneMasked: string;
+            publishedAt: string | null;
+            receivedAt: string;
+            siteId: string;
+            siteName: string;
+            /**
+             * @description 来信状态
+             * @enum {string}
+             */
+            state: "received" | "invalid" | "accepted" | "routed" | "drafted" | "answered";
+            subject: string;
+            trackingCode: string;
+            unit: {
+                name: string;
+                orgId: string;
+            } | null;
+            writerName: string;
+        };
+        PortalMessageList: {
+            items: components["schemas"]["PortalMessageSummary"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        PortalMessageListInput: {
+            items: components["schemas"]["PortalMessageSummaryInput"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        PortalMessageSummary: {
+            answeredAt: string | null;
+            consent: boolean;
+            /** @description 答复期限（收信日起三个自然月） */
+            dueOn: string;
+            id: string;
+            /**
+             * @description 信箱：leader 盟长信箱，consult 咨询，complaint 投诉建议
+             * @enum {string}
+             */
+            mailbox: "leader" | "consult" | "complaint";
+            overdue: boolean;
+            publishedAt: string | null;
+            receivedAt: string;
+            siteId: string;
+            siteName: string;
+            /**
+             * @description 来信状态
+             * @enum {string}
+             */
+            state: "received" | "invalid" | "accepted" | "routed" | "drafted" | "answered";
+            subject: string;
+            trackingCode: string;
+            unit: {
+                name: string;
+                orgId: string;
+            } | null;
+        };
+        PortalMessageSummaryInput: {
+            answeredAt: string | null;
+            consent: boolean;
+            /** @description 答复期限（收信日起三个自然月） */
+            dueOn: string;
+            id: string;
+            /**
+             * @description 信箱：leader 盟长信箱，consult 咨询，complaint 投诉建议
+             * @enum {string}
+             */
+            mailbox: "leader" | "consult" | "complaint";
+            overdue: boolean;
+            publishedAt: string | null;
+            receivedAt: string;
+            siteId: string;
+            siteName: string;
+            /**
+             * @description 来信状态
+             * @enum {string}
+             */
+            state: "received" | "invalid" | "accepted" | "routed" | "drafted" | "answered";
+            subject: string;
+            trackingCode: string;
+            unit: {
+                name: string;
+                orgId: string;
+            } | null;
+        };
+        PortalSite: {
+            /** @description 当前用户可执行的操作 */
+            actions: ("read" | "update" | "manageColumns" | "writeArticles")[];
+            code: string;
+            createdAt: string;
+            hosts: string[];
+            icpNumber: string | null;
+            id: string;
+            /**
+             * @description 网站类型
+             * @enum {string}
+             */
+            kind: "portal" | "department" | "county" | "topic";
+            languages: ("zh-CN" | "mn-Mong")[];
+            nameMn: string | null;
+            nameZh: string;
+            orgId: string;
+            orgName: string;
+            parentSiteId: string | null;
+            pathPrefix: string;
+            position: number;
+            psbNumber: string | null;
+            siteIdCode: string | null;
+            theme: {
+                accent?: string;
+                banner?: string;
+            };
+            updatedAt: string;
+        };
+        PortalSiteInput: {
+            /** @description 当前用户可执行的操作 */
+            actions: ("read" | "update" | "manageColumns" | "writeArticles")[];
+            code: string;
+            createdAt: string;
+            hosts: string[];
+            icpNumber: string | null;
+            id: string;
+            /**
+             * @description 网站类型
+             * @enum {string}
+             */
+            kind: "portal" | "department" | "county" | "topic";
+            languages: ("zh-CN" | "mn-Mong")[];
+            nameMn: string | null;
+            nameZh: string;
+            orgId: string;
+            orgName: string;
+            parentSiteId: string | null;
+            pathPrefix: string;
+            position: number;
+            psbNumber: string | null;
+            siteIdCode: string | null;
+            theme: {
+                accent?: string;
+                banner?: string;
+            };
+            updatedAt: string;
+        };
+        PortalSiteList: {
+            /** @description 当前用户能否新建网站 */
+            canCreate: boolean;
+            items: components["schemas"]["PortalSite"][];
+        };
+        PortalSiteListInput: {
+            /** @description 当前用户能否新建网站 */
+            canCreate: boolean;
+            items: components["schemas"]["PortalSiteInput"][];
         };
         ReadingList: {
             items: {
@@ -4461,6 +7655,204 @@ export interface components {
         };
         SignInResult: components["schemas"]["SessionInfo"] | components["schemas"]["SignInChallenge"];
         SignInResultInput: components["schemas"]["SessionInfoInput"] | components["schemas"]["SignInChallengeInput"];
+        SiteInspection: {
+            actions: ("read" | "run")[];
+            /** @description 最近一次检查；从未检查时为 null */
+            latest: {
+                applicableCount: number;
+                checkedAt: string;
+                findingCount: number;
+                passedCount: number;
+                /** @description 适用指标的达标率（0–100），不是国家检查的百分制得分 */
+                passRate: number;
+                result: {
+                    indicators: {
+                        findings: {
+                            /** @description 怎样整改 */
+                            fix: string;
+                            /** @enum {string} */
+                            indicator: "home_updated" | "columns_stale" | "columns_long_idle" | "columns_empty" | "messages_answered" | "service_guides" | "reachability" | "links" | "attachments" | "page_speed";
+                            /** @description 发现的问题 */
+                            problem: string;
+                            /**
+                             * @description veto 构成单项否决的问题；warning 需整改的问题
+                             * @enum {string}
+                             */
+                            severity: "veto" | "warning";
+                            target: {
+                                id: string | null;
+                                /** @description 栏目名、文章标题、链接地址或页面 */
+                                name: string;
+                                /** @enum {string} */
+                                type: "site" | "column" | "article" | "attachment" | "link" | "page" | "message";
+                                /** @description 公开页面地址（站内路径） */
+                                url: string | null;
+                            };
+                            /** @description 工作台中整改它的页面 */
+                            workbenchPath: string | null;
+                        }[];
+                        /** @enum {string} */
+                        key: "home_updated" | "columns_stale" | "columns_long_idle" | "columns_empty" | "messages_answered" | "service_guides" | "reachability" | "links" | "attachments" | "page_speed";
+                        label: string;
+                        /** @description 判定标准 */
+                        limit: string;
+                        /** @enum {string} */
+                        status: "pass" | "warn" | "fail" | "not_applicable" | "unavailable";
+                        summary: string;
+                        /** @description 计数或数值（天数、条数、毫秒……） */
+                        value: number | null;
+                        /** @description true：单项否决指标 */
+                        veto: boolean;
+                    }[];
+                    /** @description 本次检查的页面探测结果 */
+                    probes: {
+                        ms: number | null;
+                        ok: boolean;
+                        /** @enum {string} */
+                        page: "home" | "list" | "article";
+                        /** @description HTTP 状态；null 表示未能取得 */
+                        status: number | null;
+                        url: string;
+                    }[];
+                };
+                /** @enum {string} */
+                trigger: "schedule" | "manual";
+                triggeredByName: string | null;
+                /**
+                 * @description fail 存在单项否决；warn 有需整改的问题；pass 全部达标
+                 * @enum {string}
+                 */
+                verdict: "pass" | "warn" | "fail";
+                vetoCount: number;
+                warningCount: number;
+            } | null;
+            site: {
+                code: string;
+                id: string;
+                /** @enum {string} */
+                kind: "portal" | "department" | "county" | "topic";
+                nameZh: string;
+                orgId: string;
+                orgName: string;
+                /** @description 站点首页路径 */
+                url: string;
+            };
+            /** @description 最近的检查（旧→新），用于趋势 */
+            trend: {
+                applicableCount: number;
+                checkedAt: string;
+                findingCount: number;
+                passedCount: number;
+                /** @description 适用指标的达标率（0–100），不是国家检查的百分制得分 */
+                passRate: number;
+                /**
+                 * @description fail 存在单项否决；warn 有需整改的问题；pass 全部达标
+                 * @enum {string}
+                 */
+                verdict: "pass" | "warn" | "fail";
+                vetoCount: number;
+                warningCount: number;
+            }[];
+        };
+        SiteInspectionInput: {
+            actions: ("read" | "run")[];
+            /** @description 最近一次检查；从未检查时为 null */
+            latest: {
+                applicableCount: number;
+                checkedAt: string;
+                findingCount: number;
+                passedCount: number;
+                /** @description 适用指标的达标率（0–100），不是国家检查的百分制得分 */
+                passRate: number;
+                result: {
+                    indicators: {
+                        findings: {
+                            /** @description 怎样整改 */
+                            fix: string;
+                            /** @enum {string} */
+                            indicator: "home_updated" | "columns_stale" | "columns_long_idle" | "columns_empty" | "messages_answered" | "service_guides" | "reachability" | "links" | "attachments" | "page_speed";
+                            /** @description 发现的问题 */
+                            problem: string;
+                            /**
+                             * @description veto 构成单项否决的问题；warning 需整改的问题
+                             * @enum {string}
+                             */
+                            severity: "veto" | "warning";
+                            target: {
+                                id: string | null;
+                                /** @description 栏目名、文章标题、链接地址或页面 */
+                                name: string;
+                                /** @enum {string} */
+                                type: "site" | "column" | "article" | "attachment" | "link" | "page" | "message";
+                                /** @description 公开页面地址（站内路径） */
+                                url: string | null;
+                            };
+                            /** @description 工作台中整改它的页面 */
+                            workbenchPath: string | null;
+                        }[];
+                        /** @enum {string} */
+                        key: "home_updated" | "columns_stale" | "columns_long_idle" | "columns_empty" | "messages_answered" | "service_guides" | "reachability" | "links" | "attachments" | "page_speed";
+                        label: string;
+                        /** @description 判定标准 */
+                        limit: string;
+                        /** @enum {string} */
+                        status: "pass" | "warn" | "fail" | "not_applicable" | "unavailable";
+                        summary: string;
+                        /** @description 计数或数值（天数、条数、毫秒……） */
+                        value: number | null;
+                        /** @description true：单项否决指标 */
+                        veto: boolean;
+                    }[];
+                    /** @description 本次检查的页面探测结果 */
+                    probes: {
+                        ms: number | null;
+                        ok: boolean;
+                        /** @enum {string} */
+                        page: "home" | "list" | "article";
+                        /** @description HTTP 状态；null 表示未能取得 */
+                        status: number | null;
+                        url: string;
+                    }[];
+                };
+                /** @enum {string} */
+                trigger: "schedule" | "manual";
+                triggeredByName: string | null;
+                /**
+                 * @description fail 存在单项否决；warn 有需整改的问题；pass 全部达标
+                 * @enum {string}
+                 */
+                verdict: "pass" | "warn" | "fail";
+                vetoCount: number;
+                warningCount: number;
+            } | null;
+            site: {
+                code: string;
+                id: string;
+                /** @enum {string} */
+                kind: "portal" | "department" | "county" | "topic";
+                nameZh: string;
+                orgId: string;
+                orgName: string;
+                /** @description 站点首页路径 */
+                url: string;
+            };
+            /** @description 最近的检查（旧→新），用于趋势 */
+            trend: {
+                applicableCount: number;
+                checkedAt: string;
+                findingCount: number;
+                passedCount: number;
+                /** @description 适用指标的达标率（0–100），不是国家检查的百分制得分 */
+                passRate: number;
+                /**
+                 * @description fail 存在单项否决；warn 有需整改的问题；pass 全部达标
+                 * @enum {string}
+                 */
+                verdict: "pass" | "warn" | "fail";
+                vetoCount: number;
+                warningCount: number;
+            }[];
+        };
         SupervisionBoard: {
             items: {
                 actions: ("read" | "sign" | "register" | "review" | "propose" | "instruct" | "handle" | "circulate" | "markRead" | "remind" | "complete" | "file")[];
@@ -4553,6 +7945,112 @@ export interface components {
             };
             today: string;
         };
+        Survey: {
+            actions: string[];
+            closesAt: string;
+            createdByName: string;
+            description: string;
+            documentText: string | null;
+            documentUrl: string | null;
+            feedback: string | null;
+            id: string;
+            /** @enum {string} */
+            kind: "survey" | "opinions";
+            liveResults: boolean;
+            /** @description 已发布且在征集时间内 */
+            open: boolean;
+            opensAt: string;
+            publishedAt: string | null;
+            questions: {
+                id: string;
+                /** @enum {string} */
+                kind: "single" | "multiple" | "text";
+                maxLength: number | null;
+                options: string[];
+                required: boolean;
+                title: string;
+            }[];
+            rejectReason: string | null;
+            reviewedByName: string | null;
+            siteId: string;
+            /** @enum {string} */
+            state: "draft" | "submitted" | "rejected" | "published";
+            title: string;
+        };
+        SurveyInput: {
+            actions: string[];
+            closesAt: string;
+            createdByName: string;
+            description: string;
+            documentText: string | null;
+            documentUrl: string | null;
+            feedback: string | null;
+            id: string;
+            /** @enum {string} */
+            kind: "survey" | "opinions";
+            liveResults: boolean;
+            /** @description 已发布且在征集时间内 */
+            open: boolean;
+            opensAt: string;
+            publishedAt: string | null;
+            questions: {
+                id: string;
+                /** @enum {string} */
+                kind: "single" | "multiple" | "text";
+                maxLength: number | null;
+                options: string[];
+                required: boolean;
+                title: string;
+            }[];
+            rejectReason: string | null;
+            reviewedByName: string | null;
+            siteId: string;
+            /** @enum {string} */
+            state: "draft" | "submitted" | "rejected" | "published";
+            title: string;
+        };
+        SurveyResults: {
+            questions: {
+                id: string;
+                /** @enum {string} */
+                kind: "single" | "multiple" | "text";
+                options: {
+                    count: number;
+                    label: string;
+                    percent: number;
+                }[];
+                respondents: number;
+                texts: {
+                    id: string;
+                    moderation: string;
+                    text: string;
+                }[];
+                title: string;
+            }[];
+            responses: number;
+            surveyId: string;
+        };
+        SurveyResultsInput: {
+            questions: {
+                id: string;
+                /** @enum {string} */
+                kind: "single" | "multiple" | "text";
+                options: {
+                    count: number;
+                    label: string;
+                    percent: number;
+                }[];
+                respondents: number;
+                texts: {
+                    id: string;
+                    moderation: string;
+                    text: string;
+                }[];
+                title: string;
+            }[];
+            responses: number;
+            surveyId: string;
+        };
         TotpEnrolment: {
             /** @description 二维码，SVG data: URL */
             qrCode: string;
@@ -4634,6 +8132,126 @@ export interface components {
              * @enum {string}
              */
             urgency?: "normal" | "urgent" | "very_urgent";
+        };
+        UpdatePortalArticle: {
+            author?: string | null;
+            /** @description 正文富文本；保存时清理（段落、标题、列表、表格、链接、本站图片） */
+            bodyHtml?: string;
+            /** @description 栏目（同一网站内） */
+            columnId?: string;
+            /** @description 解读所对应的政策文件 */
+            interpretsId?: string | null;
+            /** @enum {string} */
+            lang?: "zh-CN" | "mn-Mong";
+            /** @description 去掉封面图片 */
+            removeCover?: boolean;
+            /** @description 读取时的 revision；已变化则 409 */
+            revision: number;
+            /** @description 来源（ContentSource） */
+            source?: string | null;
+            subtitle?: string | null;
+            summary?: string | null;
+            tags?: string[];
+            /** @description 标题（纯文本） */
+            title?: string;
+            /** @description 蒙古文版本所对应的中文原文 */
+            translationOf?: string | null;
+        };
+        UpdatePortalArticleInput: {
+            author?: string | null;
+            /** @description 正文富文本；保存时清理（段落、标题、列表、表格、链接、本站图片） */
+            bodyHtml?: string;
+            /** @description 栏目（同一网站内） */
+            columnId?: string;
+            /** @description 解读所对应的政策文件 */
+            interpretsId?: string | null;
+            /** @enum {string} */
+            lang?: "zh-CN" | "mn-Mong";
+            /** @description 去掉封面图片 */
+            removeCover?: boolean;
+            /** @description 读取时的 revision；已变化则 409 */
+            revision: number;
+            /** @description 来源（ContentSource） */
+            source?: string | null;
+            subtitle?: string | null;
+            summary?: string | null;
+            tags?: string[];
+            /** @description 标题（纯文本） */
+            title?: string;
+            /** @description 蒙古文版本所对应的中文原文 */
+            translationOf?: string | null;
+        };
+        UpdatePortalColumn: {
+            /**
+             * @description 栏目类型（检查指标分类）
+             * @enum {string}
+             */
+            category?: "news" | "notice" | "disclosure" | "service" | "interaction" | "topic";
+            description?: string | null;
+            nameMn?: string | null;
+            nameZh?: string;
+        };
+        UpdatePortalColumnInput: {
+            /**
+             * @description 栏目类型（检查指标分类）
+             * @enum {string}
+             */
+            category?: "news" | "notice" | "disclosure" | "service" | "interaction" | "topic";
+            description?: string | null;
+            nameMn?: string | null;
+            nameZh?: string;
+        };
+        UpdatePortalSite: {
+            /** @description 独立域名 */
+            hosts?: string[];
+            icpNumber?: string | null;
+            /**
+             * @description 网站类型
+             * @enum {string}
+             */
+            kind?: "portal" | "department" | "county" | "topic";
+            /** @description 网站语言，中文在前 */
+            languages?: ("zh-CN" | "mn-Mong")[];
+            nameMn?: string | null;
+            nameZh?: string;
+            /** @description 上级网站（部门栏目挂在主门户下） */
+            parentSiteId?: string | null;
+            /** @description 访问路径：主门户为 ''，部门栏目如 /fgw */
+            pathPrefix?: string;
+            position?: number;
+            psbNumber?: string | null;
+            siteIdCode?: string | null;
+            /** @description 主题设置：主色、横幅文字 */
+            theme?: {
+                accent?: string;
+                banner?: string;
+            };
+        };
+        UpdatePortalSiteInput: {
+            /** @description 独立域名 */
+            hosts?: string[];
+            icpNumber?: string | null;
+            /**
+             * @description 网站类型
+             * @enum {string}
+             */
+            kind?: "portal" | "department" | "county" | "topic";
+            /** @description 网站语言，中文在前 */
+            languages?: ("zh-CN" | "mn-Mong")[];
+            nameMn?: string | null;
+            nameZh?: string;
+            /** @description 上级网站（部门栏目挂在主门户下） */
+            parentSiteId?: string | null;
+            /** @description 访问路径：主门户为 ''，部门栏目如 /fgw */
+            pathPrefix?: string;
+            position?: number;
+            psbNumber?: string | null;
+            siteIdCode?: string | null;
+            /** @description 主题设置：主色、横幅文字 */
+            theme?: {
+                accent?: string;
+                banner?: string;
+            };
         };
     };
     responses: never;
@@ -6309,11 +9927,2571 @@ export interface operations {
             };
         };
     };
+    listDisclosureEntries: {
+        parameters: {
+            query: {
+                /** @description 主动公开类别（条例第二十条） */
+                category?: "regulations" | "functions" | "plans" | "statistics" | "licensing" | "penalties" | "budgets" | "fees" | "procurement" | "major_projects" | "public_services" | "emergencies" | "inspections" | "civil_service" | "other";
+                orgId: string;
+                page?: number;
+                pageSize?: number;
+                q?: string;
+                status?: "draft" | "published" | "withdrawn";
+                /** @description 效力：有效/失效/废止 */
+                validity?: "valid" | "expired" | "abolished";
+                year?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DisclosureEntryList"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    createDisclosureEntry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    articleId?: string | null;
+                    /**
+                     * @description 主动公开类别（条例第二十条）
+                     * @enum {string}
+                     */
+                    category: "regulations" | "functions" | "plans" | "statistics" | "licensing" | "penalties" | "budgets" | "fees" | "procurement" | "major_projects" | "public_services" | "emergencies" | "inspections" | "civil_service" | "other";
+                    docNumber?: string | null;
+                    /**
+                     * Format: date
+                     * @description 日期 YYYY-MM-DD（北京时间）
+                     */
+                    documentDate: string;
+                    orgId: string;
+                    publisher?: string;
+                    /** @default  */
+                    summary?: string;
+                    title: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DisclosureEntry"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getDisclosureEntry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DisclosureEntry"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    updateDisclosureEntry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    articleId?: string | null;
+                    /**
+                     * @description 主动公开类别（条例第二十条）
+                     * @enum {string}
+                     */
+                    category?: "regulations" | "functions" | "plans" | "statistics" | "licensing" | "penalties" | "budgets" | "fees" | "procurement" | "major_projects" | "public_services" | "emergencies" | "inspections" | "civil_service" | "other";
+                    docNumber?: string | null;
+                    /**
+                     * Format: date
+                     * @description 日期 YYYY-MM-DD（北京时间）
+                     */
+                    documentDate?: string;
+                    publisher?: string;
+                    /** @default  */
+                    summary?: string;
+                    title?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DisclosureEntry"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    uploadDisclosureEntryFile: {
+        parameters: {
+            query: {
+                name: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DisclosureEntry"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    publishDisclosureEntry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DisclosureEntry"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    setDisclosureEntryValidity: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    date?: string | null;
+                    note?: string | null;
+                    /**
+                     * @description 效力：有效/失效/废止
+                     * @enum {string}
+                     */
+                    validity: "valid" | "expired" | "abolished";
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DisclosureEntry"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    withdrawDisclosureEntry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DisclosureEntry"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getDisclosureSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DisclosureSettings"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listDisclosureTextVersions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description guide 指南 / rules 制度 */
+                kind: "guide" | "rules";
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DisclosureTextVersions"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    saveDisclosureText: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description guide 指南 / rules 制度 */
+                kind: "guide" | "rules";
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    bodyHtml: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DisclosureSettings"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listDisclosureReports: {
+        parameters: {
+            query: {
+                orgId: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DisclosureReportList"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    generateDisclosureReport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    orgId: string;
+                    year: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DisclosureReport"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getDisclosureReport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DisclosureReport"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    updateDisclosureReport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    data: components["schemas"]["DisclosureReportDataInput"];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DisclosureReport"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    publishDisclosureReport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DisclosureReport"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listDisclosureRequests: {
+        parameters: {
+            query: {
+                /** @description overdue 逾期；soon 3个工作日内到期（含逾期）；open 全部未办结 */
+                due?: "overdue" | "soon" | "open";
+                orgId: string;
+                page?: number;
+                pageSize?: number;
+                status?: "received" | "accepted" | "correction" | "consulting" | "replied";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DisclosureRequestList"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    submitDisclosureRequest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    address?: string;
+                    /**
+                     * @description 申请人类型：自然人或法人/其他组织的五类
+                     * @enum {string}
+                     */
+                    applicantKind: "person" | "business" | "research" | "public_welfare" | "legal_service" | "other_org";
+                    content: string;
+                    email?: "" | string;
+                    /**
+                     * @description 获取信息的方式：纸质/电子
+                     * @enum {string}
+                     */
+                    form: "paper" | "electronic";
+                    idNumber: string;
+                    name: string;
+                    /** @description 受理机关 */
+                    orgId: string;
+                    phone: string;
+                    purpose: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DisclosureRequestReceipt"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getDisclosureRequest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DisclosureRequestDetail"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    acceptDisclosureRequest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description 读取时的 revision；不一致时拒绝（他人已处理） */
+                    revision?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DisclosureRequestDetail"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    startDisclosureConsultation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    note?: string;
+                    party: string;
+                    /** @description 读取时的 revision；不一致时拒绝（他人已处理） */
+                    revision?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DisclosureRequestDetail"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    endDisclosureConsultation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    note?: string;
+                    /** @description 读取时的 revision；不一致时拒绝（他人已处理） */
+                    revision?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DisclosureRequestDetail"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    askDisclosureCorrection: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    notice: string;
+                    /** @description 读取时的 revision；不一致时拒绝（他人已处理） */
+                    revision?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DisclosureRequestDetail"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    extendDisclosureRequest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description 延长的工作日数（不超过 20） */
+                    days: number;
+                    reason: string;
+                    /** @description 读取时的 revision；不一致时拒绝（他人已处理） */
+                    revision?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DisclosureRequestDetail"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    downloadDisclosureNotice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    replyDisclosureRequest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description 法律依据 */
+                    basis?: string;
+                    /** @description 负责公开该信息的机关及联系方式 */
+                    holder?: string;
+                    /** @enum {string} */
+                    kind: "already_public" | "provided" | "partly_provided" | "refused" | "not_exist" | "not_held" | "repeat" | "other_law";
+                    /** @description 已主动公开的获取途径（网址或场所） */
+                    location?: string;
+                    /** @description 理由 */
+                    reason?: string;
+                    /**
+                     * @description 不予公开、部分公开的理由类别
+                     * @enum {string}
+                     */
+                    refusalGround?: "state_secret" | "prohibited_by_law" | "security_stability" | "third_party" | "internal_affairs" | "process_info" | "enforcement_file" | "inquiry";
+                    /** @description 读取时的 revision；不一致时拒绝（他人已处理） */
+                    revision?: number;
+                    /** @description 答复正文补充说明 */
+                    text?: string;
+                    /**
+                     * @description 信息不存在的具体情形
+                     * @enum {string}
+                     */
+                    unavailableReason?: "not_held" | "needs_creation" | "unclear";
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DisclosureRequestDetail"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    trackDisclosureRequest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    code: string;
+                    phoneLast4: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DisclosureTracked"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    correctDisclosureRequest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    code: string;
+                    content: string;
+                    phoneLast4: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DisclosureTracked"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    downloadTrackedNotice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    code: string;
+                    phoneLast4: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     listDocuments: {
         parameters: {
             query?: {
                 /** @description 文种（15 种之一，见 src/shared/documents.ts） */
                 kind?: "resolution" | "decision" | "order" | "communique" | "announcement" | "public_notice" | "opinion" | "notice" | "bulletin" | "report" | "request" | "reply" | "motion" | "letter" | "minutes";
+                /** @description true：只看本人拟稿的公文 */
+                mine?: "true" | "false";
                 /** @description 只看该发文机关的公文 */
                 orgId?: string;
                 page?: number;
@@ -6323,6 +12501,8 @@ export interface operations {
                 status?: "draft" | "reviewing" | "signed" | "issued" | "cancelled";
                 /** @description 发文环节 */
                 step?: "draft" | "department_review" | "office_review" | "countersign" | "sign_off" | "recheck" | "register" | "seal" | "issue";
+                /** @description 年度：发文字号的年份；未编号的按拟稿年份 */
+                year?: number;
             };
             header?: never;
             path?: never;
@@ -6744,7 +12924,23 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        /** @description 文件本身（原始字节） */
+        requestBody: {
+            content: {
+                "application/msword": Blob;
+                "application/ofd": Blob;
+                "application/pdf": Blob;
+                "application/vnd.ms-excel": Blob;
+                "application/vnd.openxmlformats-officedocument.presentationml.presentation": Blob;
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": Blob;
+                "application/vnd.openxmlformats-officedocument.wordprocessingml.document": Blob;
+                "image/jpeg": Blob;
+                "image/png": Blob;
+                "image/tiff": Blob;
+                "text/csv": Blob;
+                "text/plain": Blob;
+            };
+        };
         responses: {
             /** @description Default Response */
             201: {
@@ -9936,7 +16132,15 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody?: never;
+        /** @description 文件本身（原始字节） */
+        requestBody: {
+            content: {
+                "application/octet-stream": Blob;
+                "application/pdf": Blob;
+                "image/jpeg": Blob;
+                "image/png": Blob;
+            };
+        };
         responses: {
             /** @description Default Response */
             201: {
@@ -10572,6 +16776,1877 @@ export interface operations {
             };
             /** @description Default Response */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listPortalMessages: {
+        parameters: {
+            query?: {
+                /** @description 信箱：leader 盟长信箱，consult 咨询，complaint 投诉建议 */
+                mailbox?: "leader" | "consult" | "complaint";
+                /** @description 只看超期未答复的来信 */
+                overdue?: "true" | "false";
+                page?: number;
+                pageSize?: number;
+                siteId?: string;
+                /** @description 来信状态 */
+                state?: "received" | "invalid" | "accepted" | "routed" | "drafted" | "answered";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalMessageList"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getPortalMessage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalMessage"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    approvePortalAnswer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    note?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalMessage"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    draftPortalAnswer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    answer: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalMessage"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    publishPortalMessage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalMessage"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    rejectPortalAnswer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalMessage"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    routePortalMessage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    note?: string;
+                    unitOrgId: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalMessage"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    sendBackPortalMessage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalMessage"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    triagePortalMessage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    decision: "accept";
+                    note?: string;
+                } | {
+                    /** @enum {string} */
+                    decision: "invalid";
+                    note?: string;
+                    /**
+                     * @description 无效原因
+                     * @enum {string}
+                     */
+                    reason: "spam" | "abuse" | "duplicate" | "other";
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalMessage"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listInteractionSites: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["InteractionSite"][];
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getInteractionStatistics: {
+        parameters: {
+            query: {
+                siteId: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InteractionStatistics"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listSurveys: {
+        parameters: {
+            query: {
+                siteId: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            actions: string[];
+                            closesAt: string;
+                            createdByName: string;
+                            description: string;
+                            documentText: string | null;
+                            documentUrl: string | null;
+                            feedback: string | null;
+                            id: string;
+                            /** @enum {string} */
+                            kind: "survey" | "opinions";
+                            liveResults: boolean;
+                            /** @description 已发布且在征集时间内 */
+                            open: boolean;
+                            opensAt: string;
+                            publishedAt: string | null;
+                            rejectReason: string | null;
+                            reviewedByName: string | null;
+                            siteId: string;
+                            /** @enum {string} */
+                            state: "draft" | "submitted" | "rejected" | "published";
+                            title: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    createSurvey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: date-time */
+                    closesAt: string;
+                    /** @default  */
+                    description?: string;
+                    /** @default null */
+                    documentText?: string | null;
+                    /** @default null */
+                    documentUrl?: string | null;
+                    /** @enum {string} */
+                    kind: "survey" | "opinions";
+                    /** @default false */
+                    liveResults?: boolean;
+                    /** Format: date-time */
+                    opensAt: string;
+                    questions: {
+                        /** @enum {string} */
+                        kind: "single" | "multiple" | "text";
+                        /** @default null */
+                        maxLength?: number | null;
+                        /** @default [] */
+                        options?: string[];
+                        /** @default true */
+                        required?: boolean;
+                        title: string;
+                    }[];
+                    siteId: string;
+                    title: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Survey"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getSurvey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Survey"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    updateSurvey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: date-time */
+                    closesAt: string;
+                    /** @default  */
+                    description?: string;
+                    /** @default null */
+                    documentText?: string | null;
+                    /** @default null */
+                    documentUrl?: string | null;
+                    /** @default false */
+                    liveResults?: boolean;
+                    /** Format: date-time */
+                    opensAt: string;
+                    questions: {
+                        /** @enum {string} */
+                        kind: "single" | "multiple" | "text";
+                        /** @default null */
+                        maxLength?: number | null;
+                        /** @default [] */
+                        options?: string[];
+                        /** @default true */
+                        required?: boolean;
+                        title: string;
+                    }[];
+                    title: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Survey"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    moderateSurveyAnswer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                answerId: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    approved: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveyResults"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    approveSurvey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Survey"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    setSurveyFeedback: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    feedback: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Survey"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    rejectSurvey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Survey"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getSurveyResults: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveyResults"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    submitSurvey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Survey"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11465,6 +19540,2349 @@ export interface operations {
             };
             /** @description Default Response */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listPortalArticles: {
+        parameters: {
+            query?: {
+                columnId?: string;
+                page?: number;
+                pageSize?: number;
+                /** @description 标题包含 */
+                q?: string;
+                siteId?: string;
+                /** @description 状态 */
+                status?: "draft" | "submitted" | "rejected" | "scheduled" | "published" | "withdrawn";
+                /** @description mine 我的草稿；review 待我审核；published 已发布；all 全部 */
+                view?: "mine" | "review" | "published" | "all";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalArticleList"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    createPortalArticle: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreatePortalArticleInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalArticle"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getPortalArticle: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalArticle"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    updatePortalArticle: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdatePortalArticleInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalArticle"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    approvePortalArticle: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ApprovePortalArticleInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalArticle"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    addPortalArticleAttachment: {
+        parameters: {
+            query?: {
+                name?: string;
+                title?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        /** @description 文件本身（原始字节） */
+        requestBody: {
+            content: {
+                "application/msword": Blob;
+                "application/ofd": Blob;
+                "application/pdf": Blob;
+                "application/vnd.ms-excel": Blob;
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": Blob;
+                "application/vnd.openxmlformats-officedocument.wordprocessingml.document": Blob;
+                "application/zip": Blob;
+                "image/gif": Blob;
+                "image/jpeg": Blob;
+                "image/png": Blob;
+                "image/webp": Blob;
+                "text/csv": Blob;
+                "text/plain": Blob;
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalArticle"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    removePortalArticleAttachment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                attachmentId: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalArticle"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    setPortalArticleCover: {
+        parameters: {
+            query?: {
+                name?: string;
+                title?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        /** @description 文件本身（原始字节） */
+        requestBody: {
+            content: {
+                "image/gif": Blob;
+                "image/jpeg": Blob;
+                "image/png": Blob;
+                "image/webp": Blob;
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalArticle"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    diffPortalArticleVersions: {
+        parameters: {
+            query: {
+                from: number;
+                to: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalArticleDiff"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    downloadPortalArticleFile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                attachmentId: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    rejectPortalArticle: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PortalArticleReasonInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalArticle"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    submitPortalArticle: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PortalArticleRevisionInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalArticle"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    markPortalArticleValidity: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PortalArticleValidityInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalArticle"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listPortalArticleVersions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalArticleVersionSummary"][];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getPortalArticleVersion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                number: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalArticleVersion"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    withdrawPortalArticle: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PortalArticleReasonInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalArticle"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    deletePortalColumn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        deleted: true;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    updatePortalColumn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdatePortalColumnInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalColumn"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    movePortalColumn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MovePortalColumnInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalColumnMoved"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getPortalPublicFile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                fileId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    getInspectionOverview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InspectionOverview"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getSiteInspection: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                siteId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SiteInspection"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    runSiteInspection: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                siteId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SiteInspection"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listPortalSites: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalSiteList"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    createPortalSite: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreatePortalSiteInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalSite"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getPortalSite: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalSite"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    updatePortalSite: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdatePortalSiteInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalSite"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getPortalColumnTree: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalColumnTree"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    createPortalColumn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreatePortalColumnInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalColumn"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -16,6 +16,8 @@ import * as searchGin from './2026_11_27_0014_search_gin.js';
 import * as portalSites from './2026_11_27_0015_portal_sites.js';
 import * as portalDisclosure from './2026_11_27_0016_portal_disclosure.js';
 import * as portalInteraction from './2026_11_27_0017_portal_interaction.js';
+import * as portalPublishing from './2026_11_27_0018_portal_publishing.js';
+import * as portalInspection from './2026_11_27_0020_portal_inspection.js';
 
 /** Every migration, by name. Names sort in the order they run; add new ones at the end. */
 export const migrations: Record<string, Migration> = {
@@ -36,4 +38,6 @@ export const migrations: Record<string, Migration> = {
   '2026_11_27_0015_portal_sites': portalSites,
   '2026_11_27_0016_portal_disclosure': portalDisclosure,
   '2026_11_27_0017_portal_interaction': portalInteraction,
+  '2026_11_27_0018_portal_publishing': portalPublishing,
+  '2026_11_27_0020_portal_inspection': portalInspection,
 };

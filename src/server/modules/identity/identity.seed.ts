@@ -38,6 +38,14 @@ export const demoAccounts: readonly DemoAccount[] = [
   { username: 'ulh.mayor', displayName: '张市长', orgRef: '152201000000.gov', roles: [{ role: 'leader' }], description: '乌兰浩特市人民政府领导：签发、批办、阅件', personal: { idNumber: '152201197903252027', phone: '13800482006' } },
   { username: 'portal.editor', displayName: '刘编辑', orgRef: `${xsh}.bgs`, roles: [{ role: 'editor' }], description: '门户网站编辑' },
   { username: 'portal.reviewer', displayName: '孙审核', orgRef: `${xsh}.bgs`, roles: [{ role: 'reviewer' }], description: '门户网站审核' },
+  { username: 'xsh.officer', displayName: '周专员', orgRef: `${xsh}.bgs`, roles: [{ role: 'officer' }], description: '行署办公室政府信息公开专员：办理依申请公开' },
+  { username: 'fgw.editor', displayName: '周编辑', orgRef: `${xsh}.fgw`, roles: [{ role: 'editor' }], description: '发改委网站栏目编辑' },
+  { username: 'fgw.reviewer', displayName: '吴审核', orgRef: `${xsh}.fgw`, roles: [{ role: 'reviewer' }], description: '发改委网站栏目审核' },
+  { username: 'aes.editor', displayName: '包编辑', orgRef: '152202000000.gov', roles: [{ role: 'editor' }], description: '阿尔山市政府网站编辑' },
+  { username: 'aes.reviewer', displayName: '白审核', orgRef: '152202000000.gov', roles: [{ role: 'reviewer' }], description: '阿尔山市政府网站审核' },
+  { username: 'tour.editor', displayName: '韩编辑', orgRef: `${xsh}.wlj`, roles: [{ role: 'editor' }], description: '旅游信息网编辑（文旅体育局）' },
+  { username: 'tour.reviewer', displayName: '乌审核', orgRef: `${xsh}.wlj`, roles: [{ role: 'reviewer' }], description: '旅游信息网审核（文旅体育局）' },
+  { username: 'it.office', displayName: '高主任', orgRef: `${xsh}.xxhb`, roles: [{ role: 'it_office', orgRef: league, scope: 'subtree' }], description: '信息化办公室：网站群管理与监管' },
 ];
 
 /** Writes the demo accounts unless any user exists; returns what to print at first start. */

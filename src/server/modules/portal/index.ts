@@ -4,17 +4,17 @@ import type { Locale } from '../../platform/i18n/messages.js';
 import type { AppContext, PlatformModule } from '../../platform/module.js';
 import { createPageCache, type PageCache } from '../../platform/views/page-cache.js';
 import { createOrgService } from '../orgs/index.js';
-import { portalRoutes } from './portal.routes.js';
+import { organisationHome, portalRoutes } from './portal.routes.js';
 import { loadHomeData } from './portal.service.js';
 import { portalLocaleOf, portalSite } from './portal.site.js';
 import { renderErrorDocument } from './views/error.js';
-import { renderHomePage } from './views/home.js';
-import { disclosureApi, disclosureJobs, disclosurePages } from './disclosure/index.js';
-import { inspectionApi } from './inspection/index.js';
-import { interactionApi, interactionJobs, interactionPages } from './interaction/index.js';
+import { renderHomePage, renderOrgSections } from './views/home.js';
+import { disclosureApi, disclosureJobs, disclosurePages, disclosureSealedColumns } from './disclosure/index.js';
+import { inspectionApi, inspectionJobs, scheduleInspections } from './inspection/index.js';
+import { acceptPortalForms, interactionApi, interactionJobs, interactionPages, interactionSealedColumns } from './interaction/index.js';
 import { publishingApi, publishingJobs } from './publishing/index.js';
 import { seedPortalDemo } from './seed/index.js';
-import { sitePages } from './site/index.js';
+import { invalidateAllSitePages, sitePages } from './site/index.js';
 import './portal.table.js';
 
 export { portalMessages } from './portal.messages.js';
@@ -71,9 +71,20 @@ export const portalModule: PlatformModule = {
         onError: (error) => app.log.error({ err: error }, 'portal home page refresh failed'),
       },
     );
-    pagesByApp.set(ctx, { invalidate: () => home.invalidate() });
-    await app.register(portalRoutes, { home, secureCookies: ctx.config.env === 'production' });
-    await app.register(sitePages, { ctx });
+    pagesByApp.set(ctx, {
+      invalidate: () => {
+        home.invalidate();
+        invalidateAllSitePages(ctx);
+      },
+    });
+    // Plain HTML form posts (mailbox, tracking, surveys, disclosure requests) reach every site section.
+    acceptPortalForms(app);
+    await app.register(portalRoutes, { secureCookies: ctx.config.env === 'production' });
+    await app.register(sitePages, {
+      ctx,
+      fallbackHome: organisationHome(home),
+      mainHomeExtra: async (locale) => renderOrgSections(await loadHomeData(orgs, site.rootCode), locale),
+    });
     await app.register(disclosurePages, { ctx });
     await app.register(interactionPages, { ctx });
   },
@@ -84,6 +95,16 @@ export const portalModule: PlatformModule = {
     await app.register(interactionApi, { ctx });
     await app.register(inspectionApi, { ctx });
   },
-  jobs: (ctx) => ({ ...publishingJobs(ctx), ...disclosureJobs(ctx), ...interactionJobs(ctx) }),
+  jobs: (ctx) => ({ ...publishingJobs(ctx), ...disclosureJobs(ctx), ...interactionJobs(ctx), ...inspectionJobs(ctx) }),
+  // The hourly self-inspection of every site.
+  schedule: (ctx) => scheduleInspections(ctx),
+  // Applicants' ID numbers, phones, addresses and e-mails of disclosure requests (SM4, blind indexes).
+  sealedColumns: [...disclosureSealedColumns, ...interactionSealedColumns],
+  nav: [
+    { key: 'portal', label: '网站管理', icon: 'GlobalOutlined', order: 44, roles: ['editor', 'reviewer', 'it_office'] },
+    { key: 'disclosure', label: '信息公开', icon: 'ReadOutlined', order: 45, roles: ['editor', 'officer', 'it_office'] },
+    { key: 'interaction', label: '互动交流', icon: 'MessageOutlined', order: 46, roles: ['editor', 'reviewer', 'officer', 'staff', 'it_office'] },
+    { key: 'inspection', label: '网站自查', icon: 'SafetyCertificateOutlined', order: 47, roles: ['editor', 'reviewer', 'it_office'] },
+  ],
   seed: (ctx, options) => seedPortalDemo(ctx, options),
 };

@@ -13,15 +13,16 @@ export interface SiteChange {
 
 type Listener = (change: SiteChange) => void;
 
-const listenersByApp = new WeakMap<AppContext, Set<Listener>>();
+/** Keyed by the database handle, so a context copied with another clock (seeds, jobs) shares the feed. */
+const listenersByDb = new WeakMap<object, Set<Listener>>();
 
 /**
  * The portal's in-process change feed: writers call `siteChanged` after their transaction commits;
  * the public site's page cache listens. (Past one node the same feed will ride on LISTEN/NOTIFY.)
  */
-export function portalEvents(ctx: AppContext) {
-  let listeners = listenersByApp.get(ctx);
-  if (!listeners) listenersByApp.set(ctx, (listeners = new Set()));
+export function portalEvents(ctx: Pick<AppContext, 'db'>) {
+  let listeners = listenersByDb.get(ctx.db);
+  if (!listeners) listenersByDb.set(ctx.db, (listeners = new Set()));
   const set = listeners;
   return {
     siteChanged(change: SiteChange): void {

@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../../platform/errors/app-error.js';
 import { parseLocale } from '../../platform/http/locale.js';
 import type { Locale } from '../../platform/i18n/messages.js';
@@ -7,7 +7,6 @@ import { assetPrefix, assetsByName } from './portal.assets.js';
 import { portalLocaleOf } from './portal.site.js';
 
 export interface PortalRouteOptions {
-  readonly home: PageCache<Locale>;
   readonly secureCookies: boolean;
 }
 
@@ -26,19 +25,20 @@ export function safeNext(next: unknown): string {
   return `${url.pathname}${url.search}`;
 }
 
-export async function portalRoutes(app: FastifyInstance, { home, secureCookies }: PortalRouteOptions): Promise<void> {
-  // The hot path: locale → cached bytes → ETag check → send. No database access once cached.
-  app.get('/', { schema: { hide: true } }, (request, reply) => {
+/**
+ * The organisation home page (counties and departments) at `/`, shown while no main portal site
+ * exists. The hot path: locale → cached bytes → ETag check → send; no database access once cached.
+ */
+export function organisationHome(home: PageCache<Locale>) {
+  return (request: FastifyRequest, reply: FastifyReply): unknown => {
     const locale = portalLocaleOf(request);
     const page = home.peek(locale);
-    if (page) {
-      // Sent synchronously; returning nothing spares Fastify from awaiting the reply as a promise.
-      sendCachedPage(request, reply, page);
-      return;
-    }
+    if (page) return sendCachedPage(request, reply, page);
     return home.load(locale).then((loaded) => sendCachedPage(request, reply, loaded));
-  });
+  };
+}
 
+export async function portalRoutes(app: FastifyInstance, { secureCookies }: PortalRouteOptions): Promise<void> {
   app.get<{ Params: { code: string }; Querystring: { next?: string } }>(
     '/lang/:code',
     { schema: { hide: true } },

@@ -90,6 +90,8 @@ export interface PortalArticleTable {
   /** Why and from when a policy is expired or abolished (shown on the original). */
   validity_note: string | null;
   validity_changed_at: string | null;
+  /** The business date (YYYY-MM-DD) from which it is expired or abolished (migration 0018). */
+  validity_on: string | null;
   /** The scheduled publish time (never in the past when set). */
   publish_at: string | null;
   /** The time the article went live: the page's PubDate; never back-dated. */

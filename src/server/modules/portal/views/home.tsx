@@ -19,19 +19,11 @@ function OrgList({ orgs, locale }: { orgs: readonly PortalOrg[]; locale: Locale 
   );
 }
 
-/** The home page of the league's portal, as a whole HTML document. */
-export function renderHomePage(data: HomeData, locale: Locale, site: PortalSite): string {
+/** The counties and departments of the league, as sections (also on the main portal site's home). */
+export function renderOrgSections(data: HomeData, locale: Locale) {
   const m = say(locale);
-  return renderPage(
-    <Layout
-      locale={locale}
-      path="/"
-      column="/"
-      title={portalMessages.t(locale, 'portal.site.name')}
-      columnName={portalMessages.t('zh-CN', 'portal.nav.home')}
-      site={site}
-      isHome
-    >
+  return (
+    <>
       <section aria-labelledby="counties">
         <h2 id="counties">{m('portal.home.counties')}</h2>
         <OrgList orgs={data.counties} locale={locale} />
@@ -51,6 +43,23 @@ export function renderHomePage(data: HomeData, locale: Locale, site: PortalSite)
           <p class="muted">{m('portal.home.empty')}</p>
         )}
       </section>
+    </>
+  );
+}
+
+/** The home page of the league's portal, as a whole HTML document. */
+export function renderHomePage(data: HomeData, locale: Locale, site: PortalSite): string {
+  return renderPage(
+    <Layout
+      locale={locale}
+      path="/"
+      column="/"
+      title={portalMessages.t(locale, 'portal.site.name')}
+      columnName={portalMessages.t('zh-CN', 'portal.nav.home')}
+      site={site}
+      isHome
+    >
+      {renderOrgSections(data, locale)}
     </Layout>,
   );
 }

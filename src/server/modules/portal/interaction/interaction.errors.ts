@@ -1,0 +1,30 @@
+import { defineErrors } from '../../../platform/errors/app-error.js';
+
+/** Error codes of the portal's interaction area (互动交流). */
+export const interactionErrors = defineErrors({
+  'interaction.site_not_found': { status: 404, zh: '未找到该网站', en: 'No such site' },
+  'interaction.mailbox_not_found': { status: 404, zh: '未找到该信箱', en: 'No such mailbox' },
+  'interaction.message_not_found': { status: 404, zh: '未找到该来信', en: 'No such message' },
+  'interaction.invalid_input': { status: 422, zh: '填写的内容不符合要求', en: 'The form is not filled in correctly' },
+  'interaction.phone_invalid': { status: 422, zh: '请填写正确的 11 位手机号码', en: 'Enter a valid mobile number' },
+  'interaction.body_too_long': { status: 422, zh: '来信内容不能超过 2000 字', en: 'The message is longer than 2,000 characters' },
+  'interaction.rejected': { status: 422, zh: '提交未被接受，请检查后重新填写', en: 'The submission was not accepted' },
+  'interaction.ip_limited': { status: 429, zh: '同一网络地址一小时内提交过多，请稍后再试', en: 'Too many messages from this address in the last hour' },
+  'interaction.phone_limited': { status: 429, zh: '同一手机号码一天内最多提交 3 封来信', en: 'Too many messages from this phone today' },
+  'interaction.duplicate': { status: 409, zh: '您已提交过相同内容的来信，请勿重复提交；可凭查询码查询办理进度', en: 'You already sent this message today' },
+  'interaction.track_not_found': { status: 404, zh: '查询码或手机号后四位不正确', en: 'No message with that code and phone' },
+  'interaction.step_not_current': { status: 409, zh: '来信不在该环节（可能已被他人处理），请刷新后重试', en: 'The message is not at this step' },
+  'interaction.not_your_step': { status: 403, zh: '当前环节不由您办理', en: 'This step is not yours' },
+  'interaction.unit_invalid': { status: 422, zh: '承办单位须为本网站主办单位或其下属单位', en: 'The unit must be the site’s organisation or below it' },
+  'interaction.no_consent': { status: 409, zh: '来信人未同意公开，不能公开', en: 'The writer did not consent to publication' },
+  'interaction.already_published': { status: 409, zh: '该来信已公开', en: 'Already published' },
+  'interaction.survey_not_found': { status: 404, zh: '未找到该调查', en: 'No such survey' },
+  'interaction.survey_invalid': { status: 422, zh: '调查内容不完整或时间设置不正确', en: 'The survey is incomplete or its window is wrong' },
+  'interaction.survey_not_editable': { status: 409, zh: '调查已送审或已发布，不能修改', en: 'The survey can no longer be edited' },
+  'interaction.own_survey': { status: 403, zh: '不能审核自己创建的调查', en: 'You cannot review your own survey' },
+  'interaction.survey_not_open': { status: 409, zh: '该调查不在征集时间内', en: 'The survey is not open' },
+  'interaction.survey_limited': { status: 429, zh: '同一网络地址提交过多，请稍后再试', en: 'Too many responses from this address' },
+  'interaction.answers_invalid': { status: 422, zh: '请按要求回答每个问题', en: 'Answer each question as asked' },
+  'interaction.answer_not_found': { status: 404, zh: '未找到该回答', en: 'No such answer' },
+  'interaction.changed_concurrently': { status: 409, zh: '已被他人处理，请刷新后重试', en: 'Changed meanwhile' },
+});

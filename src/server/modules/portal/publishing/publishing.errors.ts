@@ -1,0 +1,40 @@
+import { defineErrors } from '../../../platform/errors/app-error.js';
+
+/** Error codes of portal publishing (sites, columns, articles and their review). */
+export const publishingErrors = defineErrors({
+  'portal.site_not_found': { status: 404, zh: '未找到该网站', en: 'No such site' },
+  'portal.site_code_taken': { status: 409, zh: '网站代码已被使用', en: 'The site code is taken' },
+  'portal.path_prefix_taken': { status: 409, zh: '该访问路径已被其他网站使用', en: 'The path prefix is taken' },
+  'portal.host_taken': { status: 409, zh: '该域名已绑定其他网站', en: 'The host name belongs to another site' },
+  'portal.host_invalid': { status: 422, zh: '域名格式不正确（小写字母、数字、连字符，以点分隔）', en: 'Invalid host name' },
+  'portal.site_id_code_invalid': { status: 422, zh: '网站标识码须为 10 位数字', en: 'The site id code has 10 digits' },
+  'portal.parent_site_invalid': { status: 422, zh: '上级网站不存在或不能是网站自身及其下级', en: 'Invalid parent site' },
+  'portal.column_not_found': { status: 404, zh: '未找到该栏目', en: 'No such column' },
+  'portal.column_path_taken': { status: 409, zh: '同级栏目中已有相同的英文标识', en: 'A sibling column has this slug' },
+  'portal.column_parent_invalid': { status: 422, zh: '上级栏目须属于同一网站，且不能是栏目自身或其下级', en: 'Invalid parent column' },
+  'portal.column_not_empty': { status: 409, zh: '栏目下还有子栏目或文章，不能删除', en: 'The column still has columns or articles' },
+  'portal.article_not_found': { status: 404, zh: '未找到该文章', en: 'No such article' },
+  'portal.not_editable': { status: 409, zh: '文章已送审或已发布，不能修改', en: 'The article can no longer be edited' },
+  'portal.not_submitted': { status: 409, zh: '文章不在待审核状态（可能已被他人处理）', en: 'The article is not waiting for review' },
+  'portal.not_published': { status: 409, zh: '文章未发布', en: 'The article is not published' },
+  'portal.self_review': { status: 403, zh: '不能审核本人撰写或修改过的文章，须由另一位审核人员审核', en: 'You may not review your own article' },
+  'portal.backdated': { status: 422, zh: '发布时间不能早于当前时间，不得倒签发布日期', en: 'A publish time may not be in the past' },
+  'portal.reason_required': { status: 422, zh: '请填写原因', en: 'A reason is required' },
+  'portal.changed_concurrently': { status: 409, zh: '文章已被他人修改或处理，请刷新后重试', en: 'The article changed meanwhile' },
+  'portal.translation_invalid': {
+    status: 422,
+    zh: '译文须关联同一网站中另一语种的原文（原文本身不能是译文）',
+    en: 'A translation links to an original of another language on the same site',
+  },
+  'portal.interprets_invalid': {
+    status: 422,
+    zh: '解读须关联“通知公告/政策文件”或“信息公开”栏目中的政策文件',
+    en: 'An interpretation links to a policy article',
+  },
+  'portal.validity_not_policy': { status: 422, zh: '只有政策文件（通知公告/政策文件、信息公开栏目）可标注效力', en: 'Only policy documents carry a validity' },
+  'portal.version_not_found': { status: 404, zh: '未找到该版本', en: 'No such version' },
+  'portal.attachment_not_found': { status: 404, zh: '未找到该附件', en: 'No such attachment' },
+  'portal.file_not_found': { status: 404, zh: '未找到该文件', en: 'No such file' },
+  'portal.upload_type_mismatch': { status: 415, zh: '文件内容与声明的类型不符，或该类型不允许上传', en: 'The file’s bytes do not match an allowed type' },
+  'portal.upload_invalid': { status: 400, zh: '请求体须为文件本身，并声明 Content-Type', en: 'Send the file itself with its Content-Type' },
+});

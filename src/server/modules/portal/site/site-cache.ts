@@ -1,0 +1,167 @@
+import { createHash } from 'node:crypto';
+import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+
+/** One cached rendering: the bytes, their validators, and compressed copies made on first demand. */
+export interface SitePage {
+  readonly key: string;
+  readonly siteId: string;
+  /** The site-relative path without query (what invalidation matches). */
+  readonly path: string;
+  readonly body: Buffer;
+  readonly contentType: string;
+  readonly etag: string;
+  readonly lastModified: string;
+  readonly lastModifiedMs: number;
+  readonly builtAt: number;
+  gzip?: Buffer;
+  br?: Buffer;
+}
+
+export interface SiteCacheOptions {
+  readonly now: () => number;
+  /** Bound of the cached bytes (uncompressed and compressed together). */
+  readonly maxBytes: number;
+  /** A page older than this is rendered again on its next request (another node's change shows up). */
+  readonly maxAgeMs: number;
+}
+
+const hashOf = (body: Buffer) => createHash('sha256').update(body).digest('base64url').slice(0, 22);
+
+/**
+ * The public pages' cache: whole responses by key (site, language, 适老化 mode, path and query),
+ * least recently used dropped first once `maxBytes` is reached. Invalidation is by site and path, so
+ * a publication drops exactly the pages it changed and every other site's pages stay.
+ */
+export class SitePageCache {
+  readonly #pages = new Map<string, SitePage>();
+  /** The hash and first-seen time of each key's last rendering, so Last-Modified moves only with the bytes. */
+  readonly #seen = new Map<string, { hash: string; at: number }>();
+  #bytes = 0;
+  readonly #options: SiteCacheOptions;
+
+  constructor(options: SiteCacheOptions) {
+    this.#options = options;
+  }
+
+  get size(): number {
+    return this.#pages.size;
+  }
+
+  get bytes(): number {
+    return this.#bytes;
+  }
+
+  /** The fresh cached page for `key`, marked recently used; undefined when absent or too old. */
+  peek(key: string): SitePage | undefined {
+    const page = this.#pages.get(key);
+    if (!page) return undefined;
+    if (this.#options.now() - page.builtAt > this.#options.maxAgeMs) {
+      this.#drop(key, page);
+      return undefined;
+    }
+    // Re-inserting moves the key to the end: the Map's order is the recency order.
+    this.#pages.delete(key);
+    this.#pages.set(key, page);
+    return page;
+  }
+
+  /** Makes a page of `html` (or XML) and keeps it when `cache` is true. */
+  store(key: string, siteId: string, path: string, text: string, contentType: string, cache = true): SitePage {
+    const body = Buffer.from(text, 'utf8');
+    const hash = hashOf(body);
+    const now = this.#options.now();
+    const before = this.#seen.get(key);
+    const lastModifiedMs = before?.hash === hash ? before.at : Math.floor(now / 1000) * 1000;
+    const page: SitePage = {
+      key,
+      siteId,
+      path,
+      body,
+      contentType,
+      etag: `"${hash}"`,
+      lastModified: new Date(lastModifiedMs).toUTCString(),
+      lastModifiedMs,
+      builtAt: now,
+    };
+    if (!cache) return page;
+    if (this.#seen.size > 50_000) this.#seen.clear();
+    this.#seen.set(key, { hash, at: lastModifiedMs });
+    const old = this.#pages.get(key);
+    if (old) this.#drop(key, old);
+    this.#pages.set(key, page);
+    this.#bytes += body.length;
+    this.#trim();
+    return page;
+  }
+
+  /** Drops every page of the site, or only those whose path is one of `paths`. */
+  invalidate(siteId: string, paths?: ReadonlySet<string>): number {
+    let dropped = 0;
+    for (const [key, page] of this.#pages) {
+      if (page.siteId === siteId && (!paths || paths.has(page.path))) {
+        this.#drop(key, page);
+        dropped += 1;
+      }
+    }
+    return dropped;
+  }
+
+  clear(): void {
+    this.#pages.clear();
+    this.#bytes = 0;
+  }
+
+  /** Counts compressed copies made later against the bound as well. */
+  account(extra: number): void {
+    this.#bytes += extra;
+    this.#trim();
+  }
+
+  #drop(key: string, page: SitePage): void {
+    if (this.#pages.get(key) !== page) return;
+    this.#pages.delete(key);
+    this.#bytes -= page.body.length + (page.gzip?.length ?? 0) + (page.br?.length ?? 0);
+  }
+
+  #trim(): void {
+    for (const [key, page] of this.#pages) {
+      if (this.#bytes <= this.#options.maxBytes) break;
+      this.#drop(key, page);
+    }
+  }
+}
+
+const vary = 'Accept-Encoding, Cookie';
+
+/**
+ * Sends a page: 304 when the reader has it (If-None-Match, else If-Modified-Since), otherwise the
+ * smallest encoding the reader accepts, compressing (once) on first demand.
+ */
+export function sendSitePage(request: FastifyRequest, reply: FastifyReply, page: SitePage, cache?: SitePageCache): FastifyReply {
+  const headers = request.headers;
+  const ifNoneMatch = headers['if-none-match'];
+  const since = headers['if-modified-since'];
+  const fresh =
+    ifNoneMatch !== undefined
+      ? ifNoneMatch.includes(page.etag.slice(1, -1)) || ifNoneMatch.trim() === '*'
+      : since !== undefined && Date.parse(since) >= page.lastModifiedMs;
+  reply.header('cache-control', 'no-cache').header('vary', vary).header('last-modified', page.lastModified);
+  if (fresh) return reply.code(304).header('etag', page.etag).send();
+  const accept = headers['accept-encoding'] ?? '';
+  if (page.body.length > 1024 && accept.includes('br')) {
+    if (!page.br) {
+      page.br = brotliCompressSync(page.body, { params: { [zlib.BROTLI_PARAM_QUALITY]: 9 } });
+      cache?.account(page.br.length);
+    }
+    return reply.header('etag', `"${page.etag.slice(1, -1)}-br"`).header('content-encoding', 'br').type(page.contentType).send(page.br);
+  }
+  if (page.body.length > 1024 && accept.includes('gzip')) {
+    if (!page.gzip) {
+      page.gzip = gzipSync(page.body, { level: 9 });
+      cache?.account(page.gzip.length);
+    }
+    return reply.header('etag', `"${page.etag.slice(1, -1)}-gz"`).header('content-encoding', 'gzip').type(page.contentType).send(page.gzip);
+  }
+  return reply.header('etag', page.etag).type(page.contentType).send(page.body);
+}
