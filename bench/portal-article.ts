@@ -1,7 +1,12 @@
+import { execFile, execFileSync } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
 import { get as httpGet } from 'node:http';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import autocannon from 'autocannon';
 import type { BenchOptions } from './run.js';
+import { openDatabase } from '../src/server/db/database.js';
 import { renderArticlePage } from '../src/server/modules/portal/site/views/article-page.js';
 import { benchSettings, pinnedToCores, round, startBaseline, startPlatform } from './support.js';
 
@@ -64,10 +69,129 @@ export async function benchPortalArticle(options: BenchOptions): Promise<object>
     } finally {
       await baseline.stop();
     }
-    return { rounds, pinnedToCores, connections: options.connections, durationSecondsPerRound: options.duration, cached, uncached: benchPortalArticleRender(), home: await homeTransfer(platform.url) };
+    const transfer = await homeTransfer(platform.url);
+    // The uncached round runs on a deployment of its own: one server at a time on the pinned core.
+    await platform.stop();
+    return { rounds, pinnedToCores, connections: options.connections, durationSecondsPerRound: options.duration, cached, uncached: benchPortalArticleRender(), uncachedRequests: await uncachedRequests(options), home: transfer };
   } finally {
     await platform.stop();
     await cleanup();
+  }
+}
+
+const bin = fileURLToPath(new URL('../bin/hinggan.js', import.meta.url));
+
+/**
+ * Uncached article requests end to end: full HTTP requests over a socket to `hinggan start` (one
+ * core when pinned), each for an article no request has asked for before, so the page cache cannot
+ * answer any of them and every one is routed, queried, rendered and stored. The articles are
+ * BENCH_UNCACHED_ARTICLES (default 30,000) bulk articles from `hinggan seed --articles` over the demo
+ * site group; a warm-up takes the first 2,000, then three rounds share the rest. Pages per second
+ * is the number of answers over the round's wall time.
+ */
+export async function uncachedRequests(options: Pick<BenchOptions, 'db' | 'connections'>): Promise<object> {
+  const total = Number(process.env.BENCH_UNCACHED_ARTICLES ?? 30_000);
+  const { env, cleanup } = await benchSettings(options.db);
+  try {
+    const seeded = await promisify(execFile)(process.execPath, [bin, 'seed', '--articles', String(total)], { env: { ...process.env, ...env }, maxBuffer: 16 * 1024 * 1024 });
+    const paths = await articlePaths(env);
+    const platform = await startPlatform(env);
+    try {
+      let next = 0;
+      let repeats = 0;
+      const run = async (amount: number) => {
+        const cpuBefore = await cpuSeconds(platform.child.pid!);
+        const began = performance.now();
+        let lastAnswer = began;
+        const result = await new Promise<autocannon.Result>((resolve, reject) => {
+          const instance = autocannon(
+            {
+              url: platform.url,
+              connections: options.connections,
+              amount,
+              // One shared cursor over the list: every request, whichever connection sends it, asks for the next article.
+              requests: [
+                {
+                  setupRequest: (request: object) => {
+                    if (next >= paths.length) repeats += 1;
+                    return { ...request, path: paths[next++ % paths.length] };
+                  },
+                },
+              ],
+            },
+            (error, done) => (error ? reject(error) : resolve(done)),
+          );
+          // autocannon ends on its once-a-second tick: the round's time is up to the last answer.
+          instance.on('response', () => {
+            lastAnswer = performance.now();
+          });
+        });
+        const seconds = (lastAnswer - began) / 1000;
+        const cpu = (await cpuSeconds(platform.child.pid!)) - cpuBefore;
+        return {
+          requests: result.requests.total,
+          pagesPerSecond: round(result.requests.total / seconds),
+          // Answers per second of the server's own CPU time: what one whole core would give, load on a shared machine aside.
+          pagesPerCpuSecond: round(result.requests.total / cpu),
+          serverCpuShare: round(cpu / seconds, 2),
+          p99Ms: round(result.latency.p99, 2),
+          errors: result.errors + result.timeouts,
+          non2xx: result.non2xx,
+        };
+      };
+      const warm = Math.min(2000, Math.floor(paths.length / 4));
+      await run(warm);
+      const amount = Math.floor((paths.length - warm) / 3) - options.connections;
+      const byRound = [await run(amount), await run(amount), await run(amount)];
+      const middle = (pick: (r: (typeof byRound)[number]) => number) => byRound.map(pick).sort((a, b) => a - b)[1];
+      return {
+        articles: paths.length,
+        seed: seeded.stdout.trim().split('\n').at(-1),
+        requestsPerRound: amount,
+        byRound,
+        pagesPerSecond: middle((r) => r.pagesPerSecond),
+        pagesPerCpuSecond: middle((r) => r.pagesPerCpuSecond),
+        repeatedPaths: repeats,
+        target: '≥ 1000 pages/s on one core',
+      };
+    } finally {
+      await platform.stop();
+    }
+  } finally {
+    await cleanup();
+  }
+}
+
+const ticksPerSecond = Number(execFileSync('getconf', ['CLK_TCK']).toString().trim()) || 100;
+
+/** User and system CPU seconds a process has used so far (Linux /proc). */
+async function cpuSeconds(pid: number): Promise<number> {
+  const fields = (await readFile(`/proc/${pid}/stat`, 'utf8')).split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / ticksPerSecond;
+}
+
+/** Every published article's public path, shuffled the same way each run (site prefix, column path, serial). */
+async function articlePaths(env: Record<string, string>): Promise<string[]> {
+  const database = await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: env.HINGGAN_DATA_DIR! });
+  try {
+    const rows = await database.db
+      .selectFrom('portal_articles as a')
+      .innerJoin('portal_columns as c', 'c.id', 'a.column_id')
+      .innerJoin('portal_sites as s', 's.id', 'a.site_id')
+      .select(['s.path_prefix', 'c.path', 'a.serial'])
+      .where('a.status', '=', 'published')
+      .execute();
+    // Articles of 信息公开 and 互动交流 columns live under those sections' own routes, not the site's article pages.
+    const paths = rows.filter((r) => !/^(disclosure|interaction)(\/|$)/.test(r.path)).map((r) => `${r.path_prefix}/${r.path}/${r.serial}.html`);
+    let seed = 20_261_127;
+    for (let i = paths.length - 1; i > 0; i--) {
+      seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31;
+      const j = seed % (i + 1);
+      [paths[i], paths[j]] = [paths[j]!, paths[i]!];
+    }
+    return paths;
+  } finally {
+    await database.destroy();
   }
 }
 

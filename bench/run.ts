@@ -12,6 +12,7 @@ import { benchDocumentRender } from './document-render.js';
 import { benchDocumentsScale } from './documents-scale.js';
 import { benchPortalArticle } from './portal-article.js';
 import { benchPortalHome } from './portal-home.js';
+import { benchPortalLighthouse } from './portal-lighthouse.js';
 import { benchPortalSearch } from './portal-search.js';
 import { benchSearch } from './search.js';
 import { benchSignIn } from './sign-in.js';
@@ -21,6 +22,7 @@ const benchmarks: Record<string, (options: BenchOptions) => Promise<object>> = {
   'portal-home': benchPortalHome,
   'portal-article': benchPortalArticle,
   'portal-search': benchPortalSearch,
+  'portal-lighthouse': benchPortalLighthouse,
   startup: benchStartup,
   audit: benchAudit,
   backup: benchBackup,

@@ -18,6 +18,7 @@ import * as portalDisclosure from './2026_11_27_0016_portal_disclosure.js';
 import * as portalInteraction from './2026_11_27_0017_portal_interaction.js';
 import * as portalPublishing from './2026_11_27_0018_portal_publishing.js';
 import * as portalInspection from './2026_11_27_0020_portal_inspection.js';
+import * as portalArticlesInterpretsIdx from './2026_11_27_0021_portal_articles_interprets_idx.js';
 
 /** Every migration, by name. Names sort in the order they run; add new ones at the end. */
 export const migrations: Record<string, Migration> = {
@@ -40,4 +41,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_27_0017_portal_interaction': portalInteraction,
   '2026_11_27_0018_portal_publishing': portalPublishing,
   '2026_11_27_0020_portal_inspection': portalInspection,
+  '2026_11_27_0021_portal_articles_interprets_idx': portalArticlesInterpretsIdx,
 };

@@ -116,8 +116,9 @@ describeEachDialect('portal home page', (database) => {
     expect(html.startsWith('<!doctype html><html lang="mn-Mong" class="mn-vertical">')).toBe(true);
     expect(html).toContain('ᠬᠢᠩᠭᠠᠨ ᠠᠶᠢᠮᠠᠭ');
     expect(html).toContain('<h2 id="counties">ᠬᠣᠰᠢᠭᠤ ᠰᠢᠶᠠᠨ ᠬᠣᠲᠠ</h2>');
-    // Untranslated words stay Chinese and say so.
-    expect(html).toContain('<h2 id="departments"><span lang="zh-CN">盟直部门</span></h2>');
+    // Every label is Mongolian; names the registry has only in Chinese stay Chinese and say so.
+    expect(html).toContain('<h2 id="departments">ᠠᠶᠢᠮᠠᠭ\u202Fᠤᠨ ᠠᠯᠪᠠ ᠲᠠᠰᠤᠭ</h2>');
+    expect(html).toContain('<span class="org"><span lang="zh-CN">兴安盟教育局</span></span>');
     expect(html).toContain('<span lang="mn-Mong">ᠤᠯᠠᠭᠠᠨᠬᠣᠲᠠ</span><span lang="zh-CN">乌兰浩特市</span>');
 
     const cssUrl = /<link rel="stylesheet" href="([^"]+)"/.exec(html)![1]!;

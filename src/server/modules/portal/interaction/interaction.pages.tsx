@@ -1,12 +1,14 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ComponentChildren } from 'preact';
 import { AppError, isAppError } from '../../../platform/errors/app-error.js';
+import { portalMessages } from '../portal.messages.js';
 import type { AppContext } from '../../../platform/module.js';
-import { mailboxKindList, mailboxKinds, type MailboxKind } from '../../../../shared/interaction.js';
+import { mailboxKindList, type MailboxKind } from '../../../../shared/interaction.js';
 import { registerSiteSection, renderSitePage, siteHref, type SiteRequest } from '../site/index.js';
 import { interactionRepository as repo } from './interaction.repository.js';
 import { formLimitBytes, type FormFields } from './interaction.forms.js';
-import { InteractionHome, MessagePage, Submitted, SurveyPage, TrackPage, WriteForm, type Links } from './interaction.views.js';
+import { InteractionHome, MessagePage, Submitted, TrackPage, WriteForm, type Links } from './interaction.views.js';
+import { SurveyPage } from './survey.views.js';
 import type { MessageIntake } from './message-intake.js';
 import { messageStatistics } from './message-statistics.js';
 import { showsResults, type SurveyService } from './survey.service.js';
@@ -31,6 +33,8 @@ export function registerInteractionPages(ctx: AppContext, services: { intake: Me
       message: (id) => siteHref(at, `/interaction/messages/${id}`),
       survey: (id) => siteHref(at, `/interaction/surveys/${id}`),
     };
+    const { locale } = at;
+    const t = (key: Parameters<typeof portalMessages.t>[1]) => portalMessages.t(locale, key);
     const page = (title: string, body: ComponentChildren, status = 200) =>
       reply
         .status(status)
@@ -53,50 +57,50 @@ export function registerInteractionPages(ctx: AppContext, services: { intake: Me
         messageStatistics(db, site.id, now),
         surveys.publishedList(site),
       ]);
-      return page('互动交流', <InteractionHome links={links} messages={list.rows} total={list.total} page={pageNo} pageSize={pageSize} statistics={statistics} surveys={surveyList} now={now} />);
+      return page(t('portal.nav.interaction'), <InteractionHome locale={locale} links={links} messages={list.rows} total={list.total} page={pageNo} pageSize={pageSize} statistics={statistics} surveys={surveyList} now={now} />);
     }
 
     const [kind, id] = parts;
     if (kind === 'write' && id && parts.length === 2 && (mailboxKindList as string[]).includes(id)) {
       const mailbox = id as MailboxKind;
-      if (!post) return page(mailboxKinds[mailbox], <WriteForm links={links} mailbox={mailbox} />);
+      if (!post) return page(t(`portal.interaction.mailbox.${mailbox}`), <WriteForm locale={locale} links={links} mailbox={mailbox} />);
       try {
         const { trackingCode } = await intake.submit(site, mailbox, form, request.ip);
-        return page('来信已提交', <Submitted links={links} trackingCode={trackingCode} />);
+        return page(t('portal.interaction.submitted'), <Submitted locale={locale} links={links} trackingCode={trackingCode} />);
       } catch (error) {
         if (!isAppError(error) || !error.code.startsWith('interaction.')) throw error;
         const values = Object.fromEntries(['name', 'phone', 'email', 'subject', 'body', 'consent'].map((k) => [k, one(form[k])]));
-        return page(mailboxKinds[mailbox], <WriteForm links={links} mailbox={mailbox} values={values} problem={error.message} fields={error.fields ?? []} />, error.status);
+        return page(t(`portal.interaction.mailbox.${mailbox}`), <WriteForm locale={locale} links={links} mailbox={mailbox} values={values} problem={error.message} fields={error.fields ?? []} />, error.status);
       }
     }
     if (kind === 'track' && parts.length === 1) {
-      if (!post) return page('来信查询', <TrackPage links={links} />);
+      if (!post) return page(t('portal.interaction.track'), <TrackPage locale={locale} links={links} />);
       try {
         const result = await intake.track(site, one(form.code), one(form.last4));
-        return page('来信查询', <TrackPage links={links} result={result} code={result.trackingCode} />);
+        return page(t('portal.interaction.track'), <TrackPage locale={locale} links={links} result={result} code={result.trackingCode} />);
       } catch (error) {
         if (!isAppError(error) || !error.code.startsWith('interaction.')) throw error;
-        return page('来信查询', <TrackPage links={links} problem={error.message} code={one(form.code)} />, error.status);
+        return page(t('portal.interaction.track'), <TrackPage locale={locale} links={links} problem={error.message} code={one(form.code)} />, error.status);
       }
     }
     if (kind === 'messages' && id && parts.length === 2 && !post) {
       const message = await repo.message(db, id);
       if (!message || message.site_id !== site.id || !message.published_at) throw new AppError('route.not_found');
-      return page(message.subject, <MessagePage message={message} />);
+      return page(message.subject, <MessagePage locale={locale} message={message} />);
     }
     if (kind === 'surveys' && id && parts.length === 2) {
       const { survey, row } = await surveys.published(site, id).catch(() => {
         throw new AppError('route.not_found');
       });
       const results = () => (showsResults(row, clock.now()) ? surveys.results(id, { allTexts: false }) : Promise.resolve(undefined));
-      if (!post) return page(survey.title, <SurveyPage links={links} survey={survey} results={await results()} now={now} />);
+      if (!post) return page(survey.title, <SurveyPage locale={locale} links={links} survey={survey} results={await results()} now={now} />);
       try {
         await surveys.respond(site, id, form, request.ip);
-        return page(survey.title, <SurveyPage links={links} survey={survey} results={await results()} thanks now={now} />);
+        return page(survey.title, <SurveyPage locale={locale} links={links} survey={survey} results={await results()} thanks now={now} />);
       } catch (error) {
         if (!isAppError(error) || !error.code.startsWith('interaction.')) throw error;
         const detail = error.fields?.map((f) => f.message).join('；');
-        return page(survey.title, <SurveyPage links={links} survey={survey} results={await results()} problem={detail ? `${error.message}：${detail}` : error.message} now={now} />, error.status);
+        return page(survey.title, <SurveyPage locale={locale} links={links} survey={survey} results={await results()} problem={detail ? `${error.message}：${detail}` : error.message} now={now} />, error.status);
       }
     }
     throw new AppError('route.not_found');

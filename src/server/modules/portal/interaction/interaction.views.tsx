@@ -1,13 +1,22 @@
+import type { ComponentChild } from 'preact';
 import { invalidReasons, mailboxKinds, messageLimits, type MailboxKind } from '../../../../shared/interaction.js';
-import type { SurveyResults, SurveyView, StatisticsView } from './interaction.schema.js';
+import type { Locale } from '../../../platform/i18n/messages.js';
+import { portalMessages } from '../portal.messages.js';
+import { say } from '../views/text.js';
+import type { SurveyView, StatisticsView } from './interaction.schema.js';
 import type { PortalMessageRow } from './interaction.table.js';
 import type { TrackView } from './message-intake.js';
 
 /** The interaction area's public page bodies (inside the site chrome); every text is escaped by JSX. */
 
-const date = (iso: string | null) => (iso ? new Date(iso).toLocaleDateString('zh-CN', { timeZone: 'Asia/Shanghai' }) : '');
+export const date = (iso: string | null) => (iso ? new Date(iso).toLocaleDateString('zh-CN', { timeZone: 'Asia/Shanghai' }) : '');
 const percent = (rate: number) => `${Math.round(rate * 1000) / 10}%`;
-const paragraphs = (text: string) => text.split(/\n+/).map((line) => <p>{line}</p>);
+export const paragraphs = (text: string) => text.split(/\n+/).map((line) => <p>{line}</p>);
+
+/** A mailbox's name in the page's language. */
+const mailboxName = (locale: Locale, kind: MailboxKind): ComponentChild => say(locale)(`portal.interaction.mailbox.${kind}`);
+/** Stored text (states, problems from the server) is Chinese: marked so on other pages. */
+export const chinese = (locale: Locale, text: string): ComponentChild => (locale === 'zh-CN' ? text : <span lang="zh-CN">{text}</span>);
 
 export interface Links {
   home: string;
@@ -18,6 +27,7 @@ export interface Links {
 }
 
 export function InteractionHome(props: {
+  locale: Locale;
   links: Links;
   messages: PortalMessageRow[];
   total: number;
@@ -27,51 +37,52 @@ export function InteractionHome(props: {
   surveys: SurveyView[];
   now: Date;
 }) {
-  const { links, statistics: s } = props;
+  const { links, statistics: s, locale } = props;
+  const m = say(locale);
   const pages = Math.max(1, Math.ceil(props.total / props.pageSize));
   return (
     <div class="interaction">
-      <h1>互动交流</h1>
+      <h1>{m('portal.nav.interaction')}</h1>
       <section aria-labelledby="mailboxes">
-        <h2 id="mailboxes">我要写信</h2>
+        <h2 id="mailboxes">{m('portal.interaction.write')}</h2>
         <ul>
           {(Object.keys(mailboxKinds) as MailboxKind[]).map((kind) => (
             <li>
-              <a href={links.write(kind)}>{mailboxKinds[kind]}</a>
+              <a href={links.write(kind)}>{mailboxName(locale, kind)}</a>
             </li>
           ))}
           <li>
-            <a href={links.track}>来信查询</a>
+            <a href={links.track}>{m('portal.interaction.track')}</a>
           </li>
         </ul>
       </section>
       <section aria-labelledby="stats">
-        <h2 id="stats">来信统计（近 12 个月）</h2>
+        <h2 id="stats">{m('portal.interaction.stats')}</h2>
         <dl>
-          <dt>收到来信</dt>
-          <dd>{s.received} 件</dd>
-          <dt>已答复</dt>
-          <dd>{s.answered} 件</dd>
-          <dt>答复率</dt>
+          <dt>{m('portal.interaction.stats.received')}</dt>
+          <dd>{m('portal.interaction.stats.count', { count: s.received })}</dd>
+          <dt>{m('portal.interaction.stats.answered')}</dt>
+          <dd>{m('portal.interaction.stats.count', { count: s.answered })}</dd>
+          <dt>{m('portal.interaction.stats.rate')}</dt>
           <dd>{percent(s.answerRate)}</dd>
-          <dt>平均答复用时</dt>
-          <dd>{s.averageDays === null ? '—' : `${s.averageDays} 天`}</dd>
+          <dt>{m('portal.interaction.stats.average')}</dt>
+          <dd>{s.averageDays === null ? '—' : m('portal.interaction.stats.days', { days: s.averageDays })}</dd>
         </dl>
         <table>
-          <caption>按月统计</caption>
+          <caption>{m('portal.interaction.stats.by_month')}</caption>
           <thead>
             <tr>
-              <th scope="col">月份</th>
-              <th scope="col">收信</th>
-              <th scope="col">答复</th>
+              <th scope="col">{m('portal.interaction.stats.month')}</th>
+              <th scope="col">{m('portal.interaction.stats.month_received')}</th>
+              <th scope="col">{m('portal.interaction.stats.month_answered')}</th>
             </tr>
           </thead>
           <tbody>
-            {s.months.map((m) => (
+            {s.months.map((month) => (
               <tr>
-                <th scope="row">{m.month}</th>
-                <td>{m.received}</td>
-                <td>{m.answered}</td>
+                <th scope="row">{month.month}</th>
+                <td>{month.received}</td>
+                <td>{month.answered}</td>
               </tr>
             ))}
           </tbody>
@@ -79,13 +90,13 @@ export function InteractionHome(props: {
       </section>
       {props.surveys.length ? (
         <section aria-labelledby="surveys">
-          <h2 id="surveys">在线调查与意见征集</h2>
+          <h2 id="surveys">{m('portal.interaction.surveys')}</h2>
           <ul>
             {props.surveys.map((survey) => (
               <li>
                 <a href={links.survey(survey.id)}>{survey.title}</a>{' '}
                 <span class="muted">
-                  {date(survey.opensAt)}—{date(survey.closesAt)}（{survey.open ? '进行中' : new Date(survey.closesAt) <= props.now ? '已结束' : '未开始'}）
+                  {date(survey.opensAt)}—{date(survey.closesAt)}（{m(survey.open ? 'portal.interaction.survey.open' : new Date(survey.closesAt) <= props.now ? 'portal.interaction.survey.closed' : 'portal.interaction.survey.pending')}）
                 </span>
               </li>
             ))}
@@ -93,22 +104,27 @@ export function InteractionHome(props: {
         </section>
       ) : null}
       <section aria-labelledby="answered">
-        <h2 id="answered">来信选登</h2>
+        <h2 id="answered">{m('portal.interaction.published')}</h2>
         {props.messages.length ? (
           <ul>
-            {props.messages.map((m) => (
+            {props.messages.map((message) => (
               <li>
-                <a href={links.message(m.id)}>{m.subject}</a> <span class="muted">{mailboxKinds[m.mailbox]} · 答复于 {date(m.answered_at)}</span>
+                <a href={links.message(message.id)} lang={locale === 'zh-CN' ? undefined : 'zh-CN'}>
+                  {message.subject}
+                </a>{' '}
+                <span class="muted">
+                  {mailboxName(locale, message.mailbox)} · {m('portal.interaction.answered_on', { date: date(message.answered_at) })}
+                </span>
               </li>
             ))}
           </ul>
         ) : (
-          <p>暂无公开的来信。</p>
+          <p>{m('portal.interaction.published_none')}</p>
         )}
         {pages > 1 ? (
-          <nav aria-label="分页">
-            {props.page > 1 ? <a href={`${links.home}?page=${props.page - 1}`}>上一页</a> : null} 第 {props.page} / {pages} 页{' '}
-            {props.page < pages ? <a href={`${links.home}?page=${props.page + 1}`}>下一页</a> : null}
+          <nav aria-label={portalMessages.t(locale, 'portal.pager.label')}>
+            {props.page > 1 ? <a href={`${links.home}?page=${props.page - 1}`}>{m('portal.pager.prev')}</a> : null} {m('portal.pager.status', { page: props.page, pages })}{' '}
+            {props.page < pages ? <a href={`${links.home}?page=${props.page + 1}`}>{m('portal.pager.next')}</a> : null}
           </nav>
         ) : null}
       </section>
@@ -117,6 +133,7 @@ export function InteractionHome(props: {
 }
 
 export interface WriteFormProps {
+  locale: Locale;
   links: Links;
   mailbox: MailboxKind;
   values?: Record<string, string>;
@@ -124,117 +141,128 @@ export interface WriteFormProps {
   fields?: readonly { path: string; message: string }[];
 }
 
-export function WriteForm({ links, mailbox, values = {}, problem, fields = [] }: WriteFormProps) {
+export function WriteForm({ locale, links, mailbox, values = {}, problem, fields = [] }: WriteFormProps) {
+  const m = say(locale);
   const fieldProblem = (name: string) => fields.find((f) => f.path === name)?.message;
-  const Problem = ({ name }: { name: string }) => (fieldProblem(name) ? <span class="problem" id={`${name}-problem`}>{fieldProblem(name)}</span> : null);
+  const Problem = ({ name }: { name: string }) => {
+    const text = fieldProblem(name);
+    return text ? (
+      <span class="problem" id={`${name}-problem`}>
+        {chinese(locale, text)}
+      </span>
+    ) : null;
+  };
   return (
     <div class="interaction">
-      <h1>{mailboxKinds[mailbox]}</h1>
+      <h1>{mailboxName(locale, mailbox)}</h1>
       {problem ? (
         <p class="problem" role="alert">
-          {problem}
+          {chinese(locale, problem)}
         </p>
       ) : null}
       <form method="post" action={links.write(mailbox)}>
         <p>
-          <label for="name">姓名（必填）</label>
+          <label for="name">{m('portal.interaction.form.name')}</label>
           <input id="name" name="name" required maxlength={messageLimits.name} value={values.name ?? ''} autocomplete="name" />
           <Problem name="name" />
         </p>
         <p>
-          <label for="phone">手机号码（必填，不公开）</label>
+          <label for="phone">{m('portal.interaction.form.phone')}</label>
           <input id="phone" name="phone" required inputmode="tel" maxlength={20} value={values.phone ?? ''} autocomplete="tel" />
           <Problem name="phone" />
         </p>
         <p>
-          <label for="email">电子邮箱（选填）</label>
+          <label for="email">{m('portal.interaction.form.email')}</label>
           <input id="email" name="email" type="email" maxlength={messageLimits.email} value={values.email ?? ''} autocomplete="email" />
           <Problem name="email" />
         </p>
         <p>
-          <label for="subject">标题（必填）</label>
+          <label for="subject">{m('portal.interaction.form.subject')}</label>
           <input id="subject" name="subject" required maxlength={messageLimits.subject} value={values.subject ?? ''} />
           <Problem name="subject" />
         </p>
         <p>
-          <label for="body">来信内容（必填，不超过 {messageLimits.body} 字）</label>
+          <label for="body">{m('portal.interaction.form.body', { max: messageLimits.body })}</label>
           <textarea id="body" name="body" required rows={10} maxlength={messageLimits.body}>
             {values.body ?? ''}
           </textarea>
           <Problem name="body" />
         </p>
         <p class="hp" aria-hidden="true" style="position:absolute;left:-10000px">
-          <label for="website">请勿填写此项</label>
+          <label for="website">{m('portal.interaction.form.honeypot')}</label>
           <input id="website" name="website" tabindex={-1} autocomplete="off" />
         </p>
         <p>
           <input id="consent" name="consent" type="checkbox" value="1" checked={values.consent === '1'} />
-          <label for="consent">同意公开来信内容及答复（不公开姓名、电话等个人信息）</label>
+          <label for="consent">{m('portal.interaction.form.consent')}</label>
         </p>
         <p>
-          <button type="submit">提交</button>
+          <button type="submit">{m('portal.interaction.form.submit')}</button>
         </p>
       </form>
-      <p class="muted">
-        说明：来信自收到之日起三个月内答复。同一网络地址每小时最多提交 {messageLimits.perIpPerHour} 封，同一手机号码每天最多 {messageLimits.perPhonePerDay} 封。
-      </p>
+      <p class="muted">{m('portal.interaction.form.note', { perIp: messageLimits.perIpPerHour, perPhone: messageLimits.perPhonePerDay })}</p>
     </div>
   );
 }
 
-export function Submitted({ links, trackingCode }: { links: Links; trackingCode: string }) {
+export function Submitted({ locale, links, trackingCode }: { locale: Locale; links: Links; trackingCode: string }) {
+  const m = say(locale);
   return (
     <div class="interaction">
-      <h1>来信已提交</h1>
+      <h1>{m('portal.interaction.submitted')}</h1>
       <p>
-        您的查询码：<strong class="tracking-code">{trackingCode}</strong>
+        {m('portal.interaction.submitted.code')}
+        <strong class="tracking-code">{trackingCode}</strong>
       </p>
-      <p>请妥善保存查询码，凭查询码和手机号码后四位可在“<a href={links.track}>来信查询</a>”查看办理进度和答复。</p>
+      <p>
+        {m('portal.interaction.submitted.hint')} <a href={links.track}>{m('portal.interaction.track')}</a>
+      </p>
     </div>
   );
 }
 
-export function TrackPage({ links, result, problem, code }: { links: Links; result?: TrackView; problem?: string; code?: string }) {
+export function TrackPage({ locale, links, result, problem, code }: { locale: Locale; links: Links; result?: TrackView; problem?: string; code?: string }) {
+  const m = say(locale);
   return (
     <div class="interaction">
-      <h1>来信查询</h1>
+      <h1>{m('portal.interaction.track')}</h1>
       {problem ? (
         <p class="problem" role="alert">
-          {problem}
+          {chinese(locale, problem)}
         </p>
       ) : null}
       <form method="post" action={links.track}>
         <p>
-          <label for="code">查询码</label>
+          <label for="code">{m('portal.interaction.track.code')}</label>
           <input id="code" name="code" required maxlength={20} value={code ?? ''} autocomplete="off" />
         </p>
         <p>
-          <label for="last4">手机号码后四位</label>
+          <label for="last4">{m('portal.interaction.track.last4')}</label>
           <input id="last4" name="last4" required maxlength={4} inputmode="numeric" autocomplete="off" />
         </p>
         <p>
-          <button type="submit">查询</button>
+          <button type="submit">{m('portal.interaction.track.submit')}</button>
         </p>
       </form>
       {result ? (
         <section aria-labelledby="result">
-          <h2 id="result">{result.subject}</h2>
+          <h2 id="result" lang={locale === 'zh-CN' ? undefined : 'zh-CN'}>
+            {result.subject}
+          </h2>
           <dl>
-            <dt>信箱</dt>
-            <dd>{mailboxKinds[result.mailbox]}</dd>
-            <dt>状态</dt>
-            <dd>{result.stateLabel}</dd>
-            <dt>收信日期</dt>
+            <dt>{m('portal.interaction.track.mailbox')}</dt>
+            <dd>{mailboxName(locale, result.mailbox)}</dd>
+            <dt>{m('portal.interaction.track.state')}</dt>
+            <dd>{chinese(locale, result.stateLabel)}</dd>
+            <dt>{m('portal.interaction.track.received')}</dt>
             <dd>{date(result.receivedAt)}</dd>
-            <dt>答复期限</dt>
+            <dt>{m('portal.interaction.track.due')}</dt>
             <dd>{result.dueOn}</dd>
           </dl>
           {result.answer ? (
             <div class="answer">
-              <h3>
-                答复（{result.answerOrgName}，{date(result.answeredAt)}）
-              </h3>
-              {paragraphs(result.answer)}
+              <h3>{m('portal.interaction.track.answer', { org: result.answerOrgName ?? '', date: date(result.answeredAt) })}</h3>
+              <div lang={locale === 'zh-CN' ? undefined : 'zh-CN'}>{paragraphs(result.answer)}</div>
             </div>
           ) : null}
         </section>
@@ -243,125 +271,24 @@ export function TrackPage({ links, result, problem, code }: { links: Links; resu
   );
 }
 
-export function MessagePage({ message }: { message: PortalMessageRow }) {
+export function MessagePage({ locale, message }: { locale: Locale; message: PortalMessageRow }) {
+  const m = say(locale);
+  const stored = locale === 'zh-CN' ? undefined : 'zh-CN';
   return (
     <article class="interaction">
-      <h1>{message.subject}</h1>
+      <h1 lang={stored}>{message.subject}</h1>
       <p class="muted">
-        {mailboxKinds[message.mailbox]} · 来信日期 {date(message.received_at)}
+        {mailboxName(locale, message.mailbox)} · {m('portal.interaction.message.received', { date: date(message.received_at) })}
       </p>
       <section aria-labelledby="question">
-        <h2 id="question">来信内容</h2>
-        {paragraphs(message.body)}
+        <h2 id="question">{m('portal.interaction.message.question')}</h2>
+        <div lang={stored}>{paragraphs(message.body)}</div>
       </section>
       <section aria-labelledby="answer">
-        <h2 id="answer">答复</h2>
-        <p class="muted">
-          答复单位：{message.answer_org_name} · 答复日期 {date(message.answered_at)}
-        </p>
-        {paragraphs(message.answer ?? '')}
+        <h2 id="answer">{m('portal.interaction.message.answer')}</h2>
+        <p class="muted">{m('portal.interaction.message.answer_by', { org: message.answer_org_name ?? '', date: date(message.answered_at) })}</p>
+        <div lang={stored}>{paragraphs(message.answer ?? '')}</div>
       </section>
-    </article>
-  );
-}
-
-export function SurveyPage(props: { links: Links; survey: SurveyView; results?: SurveyResults; problem?: string; thanks?: boolean; now: Date }) {
-  const { survey, results } = props;
-  return (
-    <article class="interaction">
-      <h1>{survey.title}</h1>
-      <p class="muted">
-        {survey.kind === 'opinions' ? '意见征集' : '在线调查'} · {date(survey.opensAt)}—{date(survey.closesAt)}
-      </p>
-      {paragraphs(survey.description)}
-      {survey.documentText ? (
-        <section aria-labelledby="document">
-          <h2 id="document">征求意见稿</h2>
-          {paragraphs(survey.documentText)}
-        </section>
-      ) : null}
-      {survey.documentUrl ? (
-        <p>
-          <a href={survey.documentUrl}>查看征求意见的文件</a>
-        </p>
-      ) : null}
-      {props.thanks ? <p role="status">感谢您的参与，提交成功。</p> : null}
-      {props.problem ? (
-        <p class="problem" role="alert">
-          {props.problem}
-        </p>
-      ) : null}
-      {survey.open && !props.thanks ? (
-        <form method="post" action={props.links.survey(survey.id)}>
-          {survey.questions.map((q, i) => (
-            <fieldset>
-              <legend>
-                {i + 1}. {q.title}
-                {q.required ? '（必答）' : ''}
-              </legend>
-              {q.kind === 'text' ? (
-                <textarea name={`q_${q.id}`} aria-label={q.title} rows={5} maxlength={q.maxLength ?? 500} />
-              ) : (
-                q.options.map((option, index) => (
-                  <label>
-                    <input type={q.kind === 'single' ? 'radio' : 'checkbox'} name={`q_${q.id}`} value={String(index)} /> {option}
-                  </label>
-                ))
-              )}
-            </fieldset>
-          ))}
-          <p>
-            <button type="submit">提交</button>
-          </p>
-        </form>
-      ) : null}
-      {!survey.open && new Date(survey.opensAt) > props.now ? <p>该调查尚未开始。</p> : null}
-      {results ? (
-        <section aria-labelledby="results">
-          <h2 id="results">调查结果（共 {results.responses} 人参与）</h2>
-          {results.questions.map((q) => (
-            <div>
-              <h3>{q.title}</h3>
-              {q.kind === 'text' ? (
-                q.texts.length ? (
-                  <ul>
-                    {q.texts.map((t) => (
-                      <li>{t.text}</li>
-                    ))}
-                  </ul>
-                ) : (
-                  <p>暂无公开的意见。</p>
-                )
-              ) : (
-                <table>
-                  <thead>
-                    <tr>
-                      <th scope="col">选项</th>
-                      <th scope="col">人数</th>
-                      <th scope="col">比例</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {q.options.map((o) => (
-                      <tr>
-                        <th scope="row">{o.label}</th>
-                        <td>{o.count}</td>
-                        <td>{o.percent}%</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              )}
-            </div>
-          ))}
-          {survey.feedback ? (
-            <section aria-labelledby="feedback">
-              <h3 id="feedback">反馈</h3>
-              {paragraphs(survey.feedback)}
-            </section>
-          ) : null}
-        </section>
-      ) : null}
     </article>
   );
 }

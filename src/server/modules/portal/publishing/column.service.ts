@@ -1,3 +1,4 @@
+import { reservedSiteSegments } from '../site/index.js';
 import type { Actor } from '../../../platform/actor.js';
 import { AppError } from '../../../platform/errors/app-error.js';
 import { newId } from '../../../platform/ids.js';
@@ -102,6 +103,7 @@ export function columnService(deps: PublishingDeps) {
           if (!parent || parent.site_id !== siteId) throw new AppError('portal.column_parent_invalid');
           path = `${parent.path}/${input.slug}`;
         }
+        if (!input.parentId) refuseReservedSlug(input.slug);
         if (await sites.findColumnByPath(trx, siteId, path)) throw new AppError('portal.column_path_taken');
         const row: PortalColumnRow = {
           id: newId(),
@@ -164,6 +166,7 @@ export function columnService(deps: PublishingDeps) {
           parentPath = `${parent.path}/`;
         }
         const slug = input.slug ?? column.slug;
+        if (!input.parentId) refuseReservedSlug(slug);
         const newPath = `${parentPath}${slug}`;
         if (newPath !== column.path && (await sites.findColumnByPath(trx, column.site_id, newPath))) throw new AppError('portal.column_path_taken');
         // Reorder the new siblings: the column takes `position`, the others keep their order around it.
@@ -227,3 +230,8 @@ export function columnService(deps: PublishingDeps) {
 }
 
 export type ColumnService = ReturnType<typeof columnService>;
+
+/** A top-level column may not take a path the public site uses for its own pages (search, disclosure, …). */
+function refuseReservedSlug(slug: string): void {
+  if ((reservedSiteSegments as readonly string[]).includes(slug)) throw new AppError('portal.column_slug_reserved', { details: { reserved: [...reservedSiteSegments] } });
+}

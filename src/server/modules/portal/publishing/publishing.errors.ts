@@ -10,6 +10,7 @@ export const publishingErrors = defineErrors({
   'portal.site_id_code_invalid': { status: 422, zh: '网站标识码须为 10 位数字', en: 'The site id code has 10 digits' },
   'portal.parent_site_invalid': { status: 422, zh: '上级网站不存在或不能是网站自身及其下级', en: 'Invalid parent site' },
   'portal.column_not_found': { status: 404, zh: '未找到该栏目', en: 'No such column' },
+  'portal.column_slug_reserved': { status: 422, zh: '该英文标识为网站保留路径（如 search、disclosure、interaction），一级栏目不能使用', en: 'The slug is a path the site reserves' },
   'portal.column_path_taken': { status: 409, zh: '同级栏目中已有相同的英文标识', en: 'A sibling column has this slug' },
   'portal.column_parent_invalid': { status: 422, zh: '上级栏目须属于同一网站，且不能是栏目自身或其下级', en: 'Invalid parent column' },
   'portal.column_not_empty': { status: 409, zh: '栏目下还有子栏目或文章，不能删除', en: 'The column still has columns or articles' },

@@ -46,6 +46,9 @@ describeEachDialect('portal publishing: sites and columns', (database) => {
     const bad = await fx.call('tour.editor', 'POST', `/portal/sites/${site}/columns`, { slug: 'Bad Slug', nameZh: '错误', category: 'news' });
     expect(bad.status).toBe(400);
     expect((await fx.call('tour.editor', 'POST', `/portal/sites/${site}/columns`, { slug: 'news', nameZh: '重复', category: 'news' })).json.error.code).toBe('portal.column_path_taken');
+    // The public site's own paths cannot be taken by a top-level column (its articles would be unreachable).
+    const reserved = await fx.call('tour.editor', 'POST', `/portal/sites/${site}/columns`, { slug: 'interaction', nameZh: '互动交流', category: 'interaction' });
+    expect(reserved).toMatchObject({ status: 422, json: { error: { code: 'portal.column_slug_reserved' } } });
 
     await fx.signInAll();
     const tourEditor = await import('../../../../../test/support/app.js').then((m) => m.signIn(fx.app, 'tour.editor'));

@@ -57,9 +57,9 @@ const governmentColumns = (local: string): ColumnSeed[] => [
   { slug: 'notices', zh: '通知公告', mn: mn.notice, category: 'notice' },
   { slug: 'policies', zh: '政策文件', mn: mn.policy, category: 'notice' },
   { slug: 'interpretation', zh: '政策解读', mn: mn.interpret, category: 'notice' },
-  { slug: 'disclosure', zh: '政府信息公开', mn: mn.disclosure, category: 'disclosure' },
-  { slug: 'services', zh: '办事服务', mn: mn.service, category: 'service' },
-  { slug: 'interaction', zh: '互动交流', mn: mn.interaction, category: 'interaction' },
+  { slug: 'xxgk', zh: '政府信息公开', mn: mn.disclosure, category: 'disclosure' },
+  { slug: 'bsfw', zh: '办事服务', mn: mn.service, category: 'service' },
+  { slug: 'hdjl', zh: '互动交流', mn: mn.interaction, category: 'interaction' },
   { slug: 'topics', zh: '专题专栏', mn: mn.topic, category: 'topic' },
 ];
 
@@ -102,7 +102,7 @@ export const demoSites: readonly SiteSeed[] = [
       { slug: 'policies', zh: '政策文件', mn: mn.policy, category: 'notice' },
       { slug: 'interpretation', zh: '政策解读', mn: mn.interpret, category: 'notice' },
       { slug: 'projects', zh: '重大项目', mn: mn.topic, category: 'topic' },
-      { slug: 'disclosure', zh: '信息公开', mn: mn.disclosure, category: 'disclosure' },
+      { slug: 'xxgk', zh: '信息公开', mn: mn.disclosure, category: 'disclosure' },
     ],
   },
   {

@@ -1,4 +1,5 @@
 import type { ComponentChild, ComponentChildren } from 'preact';
+import type { ColumnCategory } from '../../../../shared/portal.js';
 import type { Locale } from '../../../platform/i18n/messages.js';
 import { renderPage } from '../../../platform/views/render.js';
 import { portalMessages, type PortalMessageKey } from '../portal.messages.js';
@@ -41,6 +42,13 @@ const fixedAreas: readonly { section: SiteSection; key: PortalMessageKey; path: 
   { section: 'interaction', key: 'portal.nav.interaction', path: '/interaction/' },
 ];
 
+/**
+ * The fixed area that stands for a column category. A top-level column of such a category (政府信息公开,
+ * 办事服务, 互动交流) is not repeated in the navigation beside the area's link, and its pages mark
+ * that link current, so each destination shows once.
+ */
+const areaOfCategory: Partial<Record<ColumnCategory, SiteSection>> = { disclosure: 'disclosure', service: 'services', interaction: 'interaction' };
+
 /** A public href inside the site: `/fgw` + `/news/` (or `/news/` on the site's own host). */
 export const siteHref = (at: Pick<SiteLocation, 'base'>, rest: string): string => `${at.base}${rest}`;
 
@@ -65,10 +73,12 @@ export function siteChrome(at: SiteRequest, section: SiteSection | undefined): S
     const found = portalMessages.resolve(locale, key);
     return found.locale === locale ? found.text : <span lang={found.locale}>{found.text}</span>;
   };
-  const nav: ChromeLink[] = [{ label: m('portal.nav.home'), href: siteHref(at, '/'), current: section === 'home' }];
-  for (const area of fixedAreas) nav.push({ label: m(area.key), href: siteHref(at, area.path), current: section === area.section });
-  for (const column of at.structure.childrenOf(null).filter((c) => c.category !== 'service').slice(0, 6)) {
-    nav.push({ label: localName(locale, column.nameZh, column.nameMn), href: columnHref(at, column), current: section === column.id });
+  const sectionColumn = section === undefined ? undefined : at.structure.byId.get(section);
+  const current = (sectionColumn && areaOfCategory[sectionColumn.category]) ?? section;
+  const nav: ChromeLink[] = [{ label: m('portal.nav.home'), href: siteHref(at, '/'), current: current === 'home' }];
+  for (const area of fixedAreas) nav.push({ label: m(area.key), href: siteHref(at, area.path), current: current === area.section });
+  for (const column of at.structure.childrenOf(null).filter((c) => !areaOfCategory[c.category]).slice(0, 6)) {
+    nav.push({ label: localName(locale, column.nameZh, column.nameMn), href: columnHref(at, column), current: current === column.id });
   }
   return {
     nameZh: site.nameZh,

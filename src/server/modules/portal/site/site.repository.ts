@@ -31,6 +31,13 @@ export type PublicArticleRow = Pick<
   | 'withdraw_reason'
 >;
 
+/** An article page's row, and whether anything else is to be fetched for it. */
+export interface PublicArticleWithLinks extends PublicArticleRow {
+  readonly has_attachments: boolean;
+  /** Published language versions of it or 解读 of it exist. */
+  readonly has_links: boolean;
+}
+
 /** A list entry: enough for a title link with its date. */
 export interface ArticleListRow {
   readonly id: string;
@@ -160,38 +167,50 @@ export const siteRepository = {
       .execute();
   },
 
-  /** An article a reader may open: published, or withdrawn (its page then shows the notice). */
-  articleBySerial(db: DbOrTrx, siteId: string, serial: number): Promise<PublicArticleRow | undefined> {
-    return db
-      .selectFrom('portal_articles')
-      .select(publicColumns)
-      .where('site_id', '=', siteId)
-      .where('serial', '=', serial)
-      .where('status', 'in', ['published', 'withdrawn'])
-      .executeTakeFirst();
-  },
-
-  /** Published articles by id (a translation's original, an interpretation's policy), with their site and column. */
-  publishedByIds(db: DbOrTrx, ids: readonly string[]) {
-    if (!ids.length) return Promise.resolve([]);
-    return db
+  /**
+   * An article a reader may open: published, or withdrawn (its page then shows the notice), with
+   * whether it has attachments and whether published articles link to it (language versions of it,
+   * 解读 of it), so the page asks for those only when there are some.
+   */
+  async articleBySerial(db: DbOrTrx, siteId: string, serial: number): Promise<PublicArticleWithLinks | undefined> {
+    const row = await db
       .selectFrom('portal_articles as a')
-      .innerJoin('portal_columns as c', 'c.id', 'a.column_id')
-      .select(['a.id', 'a.site_id', 'a.serial', 'a.lang', 'a.title', 'a.translation_of', 'a.interprets_id', 'c.path as column_path'])
-      .where('a.id', 'in', ids)
-      .where('a.status', '=', 'published')
-      .execute();
+      .select(publicColumns.map((c) => `a.${c}` as const))
+      .select((eb) => [
+        eb.exists(eb.selectFrom('portal_article_attachments as t').select('t.id').whereRef('t.article_id', '=', 'a.id')).as('has_attachments'),
+        eb
+          .or([
+            eb.exists(eb.selectFrom('portal_articles as v').select('v.id').whereRef('v.translation_of', '=', 'a.id').where('v.status', '=', 'published')),
+            eb.exists(eb.selectFrom('portal_articles as i').select('i.id').whereRef('i.interprets_id', '=', 'a.id').where('i.status', '=', 'published')),
+          ])
+          .as('has_links'),
+      ])
+      .where('a.site_id', '=', siteId)
+      .where('a.serial', '=', serial)
+      .where('a.status', 'in', ['published', 'withdrawn'])
+      .executeTakeFirst();
+    if (!row) return undefined;
+    // SQLite answers 0/1, PostgreSQL true/false.
+    return { ...row, has_attachments: Boolean(row.has_attachments), has_links: Boolean(row.has_links) };
   },
 
-  /** The published language versions of an original, and interpretations of a policy. */
-  related(db: DbOrTrx, articleId: string, originalId: string) {
+  /**
+   * In one query, the published articles an article's page links to: the language versions of
+   * `originalId` (and the original), the 解读 of `articleId`, and the policy `interpretsId` when given.
+   */
+  related(db: DbOrTrx, articleId: string, originalId: string, interpretsId: string | null) {
     return db
       .selectFrom('portal_articles as a')
       .innerJoin('portal_columns as c', 'c.id', 'a.column_id')
       .select(['a.id', 'a.site_id', 'a.serial', 'a.lang', 'a.title', 'a.translation_of', 'a.interprets_id', 'c.path as column_path'])
       .where('a.status', '=', 'published')
       .where((eb) =>
-        eb.or([eb('a.translation_of', '=', originalId), eb('a.id', '=', originalId), eb('a.interprets_id', '=', articleId)]),
+        eb.or([
+          eb('a.translation_of', '=', originalId),
+          eb('a.id', '=', originalId),
+          eb('a.interprets_id', '=', articleId),
+          ...(interpretsId ? [eb('a.id', '=', interpretsId)] : []),
+        ]),
       )
       .orderBy('a.published_at', 'desc')
       .execute();

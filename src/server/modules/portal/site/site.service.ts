@@ -6,7 +6,7 @@ import type { PortalLanguage } from '../../../../shared/portal.js';
 import { PORTAL_SEARCH_SCOPE, PUBLIC_TAG, portalSearchTypes } from '../portal-search.js';
 import type { Directory } from './site-directory.js';
 import { siteHref, type SiteRequest } from './site-page.js';
-import { siteRepository as repo, type ArticleListRow } from './site.repository.js';
+import { siteRepository as repo, type ArticleListRow, type PublicArticleWithLinks } from './site.repository.js';
 import { columnRss, siteSitemap } from './feeds.js';
 import type { ArticlePageData, ArticleLink } from './views/article-page.js';
 import type { HomeColumn } from './views/home-page.js';
@@ -57,14 +57,18 @@ function linkTo(at: SiteRequest, directory: Directory, row: { site_id: string; s
   return { href: articleHref({ base }, row.column_path, row.serial), title: row.title, lang: row.lang };
 }
 
-/** Everything an article page shows besides the article itself. */
-export async function articleExtras(ctx: AppContext, at: SiteRequest, directory: Directory, article: ArticlePageData['article']) {
+/**
+ * Everything an article page shows besides the article itself. The article's row says whether it has
+ * attachments and whether anything links to it; a plain article (the common case) needs no further query.
+ */
+export async function articleExtras(ctx: AppContext, at: SiteRequest, directory: Directory, article: PublicArticleWithLinks) {
   const originalId = article.translation_of ?? article.id;
-  const [attachments, related, policy] = await Promise.all([
-    repo.attachments(ctx.db, article.id),
-    repo.related(ctx.db, article.id, originalId),
-    article.interprets_id ? repo.publishedByIds(ctx.db, [article.interprets_id]) : Promise.resolve([]),
+  const needsRelated = article.has_links || article.translation_of !== null || article.interprets_id !== null;
+  const [attachments, related] = await Promise.all([
+    article.has_attachments ? repo.attachments(ctx.db, article.id) : [],
+    needsRelated ? repo.related(ctx.db, article.id, originalId, article.interprets_id) : [],
   ]);
+  const policy = article.interprets_id ? related.find((row) => row.id === article.interprets_id) : undefined;
   const versions: ArticlePageData['versions'] = {};
   for (const row of related) {
     const isVersion = row.id === originalId || row.translation_of === originalId;
@@ -81,7 +85,7 @@ export async function articleExtras(ctx: AppContext, at: SiteRequest, directory:
     attachments: attachments.map((a) => ({ href: fileHref(a.file_id, a.safe_name), title: a.title, size: Number(a.size), mediaType: a.media_type })),
     coverHref: article.cover_file_id ? fileHref(article.cover_file_id, 'cover') : undefined,
     versions,
-    policy: policy[0] ? linkTo(at, directory, policy[0]) : undefined,
+    policy: policy ? linkTo(at, directory, policy) : undefined,
     interpretations,
   };
 }

@@ -4,16 +4,14 @@ import {
   deliveryForms,
   disclosureCategories,
   entryValidities,
-  matrixColumns,
-  outcomeRows,
-  reportSections,
-  reviewGroups,
-  reviewOutcomes,
   type DisclosureCategory,
 } from '../../../../../shared/disclosure.js';
+import type { ComponentChild } from 'preact';
+import type { Locale } from '../../../../platform/i18n/messages.js';
 import { trustedHtml } from '../../../../platform/views/render.js';
+import { portalMessages, type PortalMessageKey } from '../../portal.messages.js';
+import { say } from '../../views/text.js';
 import type { EntryView } from '../catalogue.schema.js';
-import type { ReportView } from '../report.schema.js';
 import type { TrackedView } from '../request.schema.js';
 
 /** Links inside the disclosure platform of one site. */
@@ -21,24 +19,31 @@ export interface Here {
   /** `/fgw/disclosure` (no trailing slash). */
   readonly base: string;
   readonly orgName: string;
+  /** The page's language: labels come from the portal's catalogue; stored text stays Chinese. */
+  readonly locale: Locale;
 }
 
+/** Stored or statutory Chinese text (names, categories, states), marked as such on other pages. */
+export const chinese = (locale: Locale, text: ComponentChild): ComponentChild => (locale === 'zh-CN' ? text : <span lang="zh-CN">{text}</span>);
+const validityKey = (validity: keyof typeof entryValidities): PortalMessageKey => `portal.disclosure.validity.${validity}`;
+
 export function Nav({ here }: { here: Here }) {
+  const m = say(here.locale);
   const links = [
-    ['/', '信息公开首页'],
-    ['/guide', '政府信息公开指南'],
-    ['/rules', '政府信息公开制度'],
-    ['/catalogue', '政府信息公开目录'],
-    ['/apply', '依申请公开'],
-    ['/track', '申请进度查询'],
-    ['/reports', '政府信息公开年报'],
+    ['/', 'portal.disclosure.nav.home'],
+    ['/guide', 'portal.disclosure.guide'],
+    ['/rules', 'portal.disclosure.rules'],
+    ['/catalogue', 'portal.disclosure.catalogue'],
+    ['/apply', 'portal.disclosure.apply'],
+    ['/track', 'portal.disclosure.track'],
+    ['/reports', 'portal.disclosure.reports'],
   ] as const;
   return (
-    <nav class="disclosure-nav" aria-label="政府信息公开">
+    <nav class="disclosure-nav" aria-label={portalMessages.t(here.locale, 'portal.disclosure.title')}>
       <ul>
-        {links.map(([path, label]) => (
+        {links.map(([path, key]) => (
           <li>
-            <a href={`${here.base}${path === '/' ? '/' : path}`}>{label}</a>
+            <a href={`${here.base}${path === '/' ? '/' : path}`}>{m(key)}</a>
           </li>
         ))}
       </ul>
@@ -46,10 +51,12 @@ export function Nav({ here }: { here: Here }) {
   );
 }
 
-export function Page({ here, title, children }: { here: Here; title: string; children: ComponentChildren }) {
+export function Page({ here, title, children }: { here: Here; title: ComponentChild; children: ComponentChildren }) {
   return (
     <div class="disclosure">
-      <p class="muted">{here.orgName} · 政府信息公开</p>
+      <p class="muted">
+        {chinese(here.locale, here.orgName)} · {say(here.locale)('portal.disclosure.title')}
+      </p>
       <h1>{title}</h1>
       <Nav here={here} />
       {children}
@@ -58,16 +65,17 @@ export function Page({ here, title, children }: { here: Here; title: string; chi
 }
 
 export function EntryRows({ here, items }: { here: Here; items: readonly EntryView[] }) {
-  if (!items.length) return <p>暂无条目。</p>;
+  const m = say(here.locale);
+  if (!items.length) return <p>{m('portal.disclosure.empty')}</p>;
   return (
     <table class="disclosure-list">
       <thead>
         <tr>
-          <th scope="col">索引号</th>
-          <th scope="col">名称</th>
-          <th scope="col">成文日期</th>
-          <th scope="col">发布日期</th>
-          <th scope="col">效力</th>
+          <th scope="col">{m('portal.disclosure.index_number')}</th>
+          <th scope="col">{m('portal.disclosure.name')}</th>
+          <th scope="col">{m('portal.disclosure.written')}</th>
+          <th scope="col">{m('portal.disclosure.published')}</th>
+          <th scope="col">{m('portal.disclosure.validity')}</th>
         </tr>
       </thead>
       <tbody>
@@ -75,11 +83,13 @@ export function EntryRows({ here, items }: { here: Here; items: readonly EntryVi
           <tr>
             <td>{e.indexNumber}</td>
             <td>
-              <a href={`${here.base}/entries/${e.id}`}>{e.title}</a>
+              <a href={`${here.base}/entries/${e.id}`} lang={here.locale === 'zh-CN' ? undefined : 'zh-CN'}>
+                {e.title}
+              </a>
             </td>
             <td>{e.documentDate}</td>
             <td>{e.publishDate}</td>
-            <td>{entryValidities[e.validity]}</td>
+            <td>{m(validityKey(e.validity))}</td>
           </tr>
         ))}
       </tbody>
@@ -88,84 +98,96 @@ export function EntryRows({ here, items }: { here: Here; items: readonly EntryVi
 }
 
 export function CatalogueFilters({ here, category, validity, q }: { here: Here; category?: string | undefined; validity?: string | undefined; q?: string | undefined }) {
+  const m = say(here.locale);
+  const all = portalMessages.t(here.locale, 'portal.disclosure.filter.all');
   return (
     <form method="get" action={`${here.base}/catalogue`} class="disclosure-filters">
       <label>
-        类别{' '}
+        {m('portal.disclosure.filter.category')}{' '}
         <select name="category">
-          <option value="">全部</option>
+          <option value="">{all}</option>
           {Object.entries(disclosureCategories).map(([k, label]) => (
-            <option value={k} selected={k === category}>
+            <option value={k} selected={k === category} lang={here.locale === 'zh-CN' ? undefined : 'zh-CN'}>
               {label}
             </option>
           ))}
         </select>
       </label>{' '}
       <label>
-        效力{' '}
+        {m('portal.disclosure.validity')}{' '}
         <select name="validity">
-          <option value="">全部</option>
-          {Object.entries(entryValidities).map(([k, label]) => (
+          <option value="">{all}</option>
+          {(Object.keys(entryValidities) as (keyof typeof entryValidities)[]).map((k) => (
             <option value={k} selected={k === validity}>
-              {label}
+              {portalMessages.t(here.locale, validityKey(k))}
             </option>
           ))}
         </select>
       </label>{' '}
       <label>
-        关键词 <input name="q" value={q ?? ''} maxLength={100} />
+        {m('portal.disclosure.filter.keyword')} <input name="q" value={q ?? ''} maxLength={100} />
       </label>{' '}
-      <button type="submit">筛选</button>
+      <button type="submit">{m('portal.disclosure.filter.submit')}</button>
     </form>
   );
 }
 
-export function Pager({ href, page, pageSize, total }: { href: (page: number) => string; page: number; pageSize: number; total: number }) {
+export function Pager({ locale, href, page, pageSize, total }: { locale: Locale; href: (page: number) => string; page: number; pageSize: number; total: number }) {
+  const m = say(locale);
   const pages = Math.max(1, Math.ceil(total / pageSize));
   return (
     <p class="pager">
-      共 {total} 条，第 {page}/{pages} 页{' '}
-      {page > 1 ? <a href={href(page - 1)}>上一页</a> : null} {page < pages ? <a href={href(page + 1)}>下一页</a> : null}
+      {m('portal.disclosure.pager', { total, page, pages })}{' '}
+      {page > 1 ? <a href={href(page - 1)}>{m('portal.pager.prev')}</a> : null} {page < pages ? <a href={href(page + 1)}>{m('portal.pager.next')}</a> : null}
     </p>
   );
 }
 
-export function EntryDetail({ entry, fileHref }: { entry: EntryView; fileHref: string | null }) {
+export function EntryDetail({ locale, entry, fileHref }: { locale: Locale; entry: EntryView; fileHref: string | null }) {
+  const m = say(locale);
+  const zh = (text: ComponentChild) => chinese(locale, text);
   return (
     <div>
       <table class="disclosure-meta">
         <tbody>
           <tr>
-            <th scope="row">索引号</th>
+            <th scope="row">{m('portal.disclosure.index_number')}</th>
             <td>{entry.indexNumber}</td>
-            <th scope="row">主题分类</th>
-            <td>{disclosureCategories[entry.category as DisclosureCategory]}</td>
+            <th scope="row">{m('portal.disclosure.subject')}</th>
+            <td>{zh(disclosureCategories[entry.category as DisclosureCategory])}</td>
           </tr>
           <tr>
-            <th scope="row">发布机构</th>
-            <td>{entry.publisher}</td>
-            <th scope="row">文号</th>
-            <td>{entry.docNumber ?? '—'}</td>
+            <th scope="row">{m('portal.disclosure.publisher')}</th>
+            <td>{zh(entry.publisher)}</td>
+            <th scope="row">{m('portal.disclosure.doc_number')}</th>
+            <td>{entry.docNumber ? zh(entry.docNumber) : '—'}</td>
           </tr>
           <tr>
-            <th scope="row">成文日期</th>
+            <th scope="row">{m('portal.disclosure.written')}</th>
             <td>{entry.documentDate}</td>
-            <th scope="row">发布日期</th>
+            <th scope="row">{m('portal.disclosure.published')}</th>
             <td>{entry.publishDate}</td>
           </tr>
           <tr>
-            <th scope="row">效力</th>
+            <th scope="row">{m('portal.disclosure.validity')}</th>
             <td colSpan={3}>
-              <strong>{entryValidities[entry.validity]}</strong>
-              {entry.validity !== 'valid' ? `（自 ${entry.validityDate ?? ''} 起${entryValidities[entry.validity]}：${entry.validityNote ?? ''}）` : null}
+              <strong>{m(validityKey(entry.validity))}</strong>
+              {entry.validity !== 'valid'
+                ? m('portal.disclosure.validity_since', {
+                    date: entry.validityDate ?? '',
+                    state: portalMessages.t(locale, validityKey(entry.validity)),
+                    note: entry.validityNote ?? '',
+                  })
+                : null}
             </td>
           </tr>
         </tbody>
       </table>
-      {entry.summary ? <p>{entry.summary}</p> : null}
+      {entry.summary ? <p lang={locale === 'zh-CN' ? undefined : 'zh-CN'}>{entry.summary}</p> : null}
       {fileHref ? (
         <p>
-          附件：<a href={fileHref}>{entry.fileName}</a>
+          {m('portal.disclosure.attachment')}
+          <a href={fileHref}>{entry.fileName}</a>
         </p>
       ) : null}
     </div>
@@ -174,7 +196,7 @@ export function EntryDetail({ entry, fileHref }: { entry: EntryView; fileHref: s
 
 export const RichText = ({ html }: { html: string }) => <div class="disclosure-text">{trustedHtml(html)}</div>;
 
-const field = (name: string, label: string, input: ComponentChildren, error?: string) => (
+const field = (name: string, label: ComponentChild, input: ComponentChildren, error?: ComponentChild) => (
   <p class={error ? 'field field-error' : 'field'}>
     <label for={`f-${name}`}>{label}</label>
     <br />
@@ -191,13 +213,15 @@ const field = (name: string, label: string, input: ComponentChildren, error?: st
 export interface ApplyFormState {
   readonly values: Readonly<Record<string, string>>;
   readonly errors: Readonly<Record<string, string>>;
-  readonly problem?: string | undefined;
+  readonly problem?: ComponentChild;
 }
 
 /** The request form: a plain HTML form that works without JavaScript. */
-export function ApplyForm({ action, state }: { action: string; state: ApplyFormState }) {
+export function ApplyForm({ locale, action, state }: { locale: Locale; action: string; state: ApplyFormState }) {
+  const m = say(locale);
   const v = (k: string) => state.values[k] ?? '';
-  const text = (name: string, label: string, max: number, type: 'text' | 'tel' | 'email' = 'text') =>
+  const error = (name: string) => (state.errors[name] ? chinese(locale, state.errors[name]) : undefined);
+  const text = (name: string, label: ComponentChild, max: number, type: 'text' | 'tel' | 'email' = 'text') =>
     field(
       name,
       label,
@@ -208,90 +232,100 @@ export function ApplyForm({ action, state }: { action: string; state: ApplyFormS
       ) : (
         <input id={`f-${name}`} name={name} type="text" value={v(name)} maxLength={max} required={name !== 'address'} />
       ),
-      state.errors[name],
+      error(name),
     );
   return (
     <form method="post" action={action} class="disclosure-form">
       {state.problem ? <p role="alert">{state.problem}</p> : null}
       {field(
         'applicantKind',
-        '申请人类型',
+        m('portal.disclosure.form.applicant_kind'),
         <select id="f-applicantKind" name="applicantKind">
           {Object.entries(applicantKinds).map(([k, label]) => (
-            <option value={k} selected={v('applicantKind') === k}>
-              {k === 'person' ? label : `法人或其他组织：${label}`}
+            // The kinds are the annual report's statutory columns: Chinese, marked on other pages.
+            <option value={k} selected={v('applicantKind') === k} lang={locale === 'zh-CN' ? undefined : 'zh-CN'}>
+              {k === 'person' ? label : portalMessages.t('zh-CN', 'portal.disclosure.form.organisation', { kind: label })}
             </option>
           ))}
         </select>,
-        state.errors.applicantKind,
+        error('applicantKind'),
       )}
-      {text('name', '姓名或名称', 100)}
-      {text('idNumber', '身份证号码或统一社会信用代码', 30)}
-      {text('phone', '联系电话（手机）', 20, 'tel')}
-      {text('address', '通信地址（选填）', 200)}
-      {text('email', '电子邮箱（选填）', 100, 'email')}
-      {field('content', '所需政府信息的名称、文号或便于查询的其他特征描述', <textarea id="f-content" name="content" rows={6} maxLength={4000} required>{v('content')}</textarea>, state.errors.content)}
-      {field('purpose', '用途', <textarea id="f-purpose" name="purpose" rows={2} maxLength={1000} required>{v('purpose')}</textarea>, state.errors.purpose)}
+      {text('name', m('portal.disclosure.form.name'), 100)}
+      {text('idNumber', m('portal.disclosure.form.id_number'), 30)}
+      {text('phone', m('portal.disclosure.form.phone'), 20, 'tel')}
+      {text('address', m('portal.disclosure.form.address'), 200)}
+      {text('email', m('portal.disclosure.form.email'), 100, 'email')}
+      {field('content', m('portal.disclosure.form.content'), <textarea id="f-content" name="content" rows={6} maxLength={4000} required>{v('content')}</textarea>, error('content'))}
+      {field('purpose', m('portal.disclosure.form.purpose'), <textarea id="f-purpose" name="purpose" rows={2} maxLength={1000} required>{v('purpose')}</textarea>, error('purpose'))}
       {field(
         'form',
-        '获取信息的方式',
+        m('portal.disclosure.form.delivery'),
         <select id="f-form" name="form">
-          {Object.entries(deliveryForms).map(([k, label]) => (
+          {(Object.keys(deliveryForms) as (keyof typeof deliveryForms)[]).map((k) => (
             <option value={k} selected={v('form') === k}>
-              {label}
+              {portalMessages.t(locale, `portal.disclosure.form.delivery.${k}`)}
             </option>
           ))}
         </select>,
-        state.errors.form,
+        error('form'),
       )}
-      <p class="muted">个人信息仅用于办理本申请，加密保存。提交后将获得查询码，请妥善保存。</p>
-      <button type="submit">提交申请</button>
+      <p class="muted">{m('portal.disclosure.form.privacy')}</p>
+      <button type="submit">{m('portal.disclosure.form.submit')}</button>
     </form>
   );
 }
 
-export function TrackForm({ action, problem, code }: { action: string; problem?: string | undefined; code?: string | undefined }) {
+export function TrackForm({ locale, action, problem, code }: { locale: Locale; action: string; problem?: ComponentChild; code?: string | undefined }) {
+  const m = say(locale);
   return (
     <form method="post" action={action} class="disclosure-form">
       {problem ? <p role="alert">{problem}</p> : null}
-      {field('code', '查询码', <input id="f-code" name="code" value={code ?? ''} maxLength={20} required />)}
-      {field('phoneLast4', '手机号码后四位', <input id="f-phoneLast4" name="phoneLast4" inputMode="numeric" pattern="[0-9]{4}" maxLength={4} required />)}
-      <button type="submit">查询</button>
+      {field('code', m('portal.disclosure.track.code'), <input id="f-code" name="code" value={code ?? ''} maxLength={20} required />)}
+      {field('phoneLast4', m('portal.disclosure.track.last4'), <input id="f-phoneLast4" name="phoneLast4" inputMode="numeric" pattern="[0-9]{4}" maxLength={4} required />)}
+      <button type="submit">{m('portal.disclosure.track.submit')}</button>
     </form>
   );
 }
 
-export function Tracked({ t, noticeAction, correctionAction, phoneLast4 }: { t: TrackedView; noticeAction: string; correctionAction: string; phoneLast4: string }) {
+export function Tracked({ locale, t, noticeAction, correctionAction, phoneLast4 }: { locale: Locale; t: TrackedView; noticeAction: string; correctionAction: string; phoneLast4: string }) {
+  const m = say(locale);
+  const zh = (text: ComponentChild) => chinese(locale, text);
   return (
     <div>
       <table class="disclosure-meta">
         <tbody>
-          <tr><th scope="row">查询码</th><td>{t.trackingCode}</td></tr>
-          <tr><th scope="row">受理机关</th><td>{t.orgName}</td></tr>
-          <tr><th scope="row">收到日期</th><td>{t.receivedOn}</td></tr>
-          <tr><th scope="row">办理状态</th><td><strong>{t.statusLabel}</strong></td></tr>
-          <tr><th scope="row">答复期限</th><td>{t.deadline ?? '（计时暂停）'}{t.extensionDays ? `（已延期 ${t.extensionDays} 个工作日：${t.extensionReason ?? ''}）` : ''}</td></tr>
-          {t.replyKindLabel ? <tr><th scope="row">答复结果</th><td>{t.replyKindLabel}（{t.repliedOn}）</td></tr> : null}
+          <tr><th scope="row">{m('portal.disclosure.track.code')}</th><td>{t.trackingCode}</td></tr>
+          <tr><th scope="row">{m('portal.disclosure.track.org')}</th><td>{zh(t.orgName)}</td></tr>
+          <tr><th scope="row">{m('portal.disclosure.track.received')}</th><td>{t.receivedOn}</td></tr>
+          <tr><th scope="row">{m('portal.disclosure.track.status')}</th><td><strong>{zh(t.statusLabel)}</strong></td></tr>
+          <tr>
+            <th scope="row">{m('portal.disclosure.track.deadline')}</th>
+            <td>
+              {t.deadline ?? m('portal.disclosure.track.paused')}
+              {t.extensionDays ? m('portal.disclosure.track.extended', { days: t.extensionDays, reason: t.extensionReason ?? '' }) : ''}
+            </td>
+          </tr>
+          {t.replyKindLabel ? <tr><th scope="row">{m('portal.disclosure.track.reply')}</th><td>{zh(t.replyKindLabel)}（{t.repliedOn}）</td></tr> : null}
         </tbody>
       </table>
       {t.status === 'correction' ? (
         <form method="post" action={correctionAction} class="disclosure-form">
-          <p role="alert">补正告知：{t.correctionNotice}</p>
+          <p role="alert">{m('portal.disclosure.track.correction_notice', { notice: t.correctionNotice ?? '' })}</p>
           <input type="hidden" name="code" value={t.trackingCode} />
           <input type="hidden" name="phoneLast4" value={phoneLast4} />
-          {field('content', '补正内容', <textarea id="f-content" name="content" rows={4} maxLength={4000} required />)}
-          <button type="submit">提交补正</button>
+          {field('content', m('portal.disclosure.track.correction'), <textarea id="f-content" name="content" rows={4} maxLength={4000} required />)}
+          <button type="submit">{m('portal.disclosure.track.correction_submit')}</button>
         </form>
       ) : null}
       {t.noticeAvailable ? (
         <form method="post" action={noticeAction}>
           <input type="hidden" name="code" value={t.trackingCode} />
           <input type="hidden" name="phoneLast4" value={phoneLast4} />
-          <button type="submit">下载答复告知书（PDF）</button>
+          <button type="submit">{m('portal.disclosure.track.notice')}</button>
         </form>
       ) : null}
-      <h2>办理记录</h2>
-      <ol>
+      <h2>{m('portal.disclosure.track.history')}</h2>
+      <ol lang={locale === 'zh-CN' ? undefined : 'zh-CN'}>
         {t.history.map((e) => (
           <li>
             {e.at.slice(0, 10)} {e.label}
@@ -299,82 +333,6 @@ export function Tracked({ t, noticeAction, correctionAction, phoneLast4 }: { t: 
           </li>
         ))}
       </ol>
-    </div>
-  );
-}
-
-const MatrixTable = ({ rows }: { rows: readonly { label: string; row: Record<string, number> }[] }) => (
-  <table class="disclosure-report">
-    <thead>
-      <tr>
-        <th scope="col">项目</th>
-        {matrixColumns.map((c) => (
-          <th scope="col">{c === 'total' ? '总计' : applicantKinds[c]}</th>
-        ))}
-      </tr>
-    </thead>
-    <tbody>
-      {rows.map((r) => (
-        <tr>
-          <th scope="row">{r.label}</th>
-          {matrixColumns.map((c) => (
-            <td>{r.row[c]}</td>
-          ))}
-        </tr>
-      ))}
-    </tbody>
-  </table>
-);
-
-export function ReportBody({ report }: { report: ReportView }) {
-  const d = report.data;
-  const para = (text: string) => text.split(/\n+/).filter(Boolean).map((p) => <p>{p}</p>);
-  return (
-    <div>
-      <h2>{reportSections.overview}</h2>
-      {para(d.sections.overview)}
-      <h2>二、主动公开政府信息情况</h2>
-      <table class="disclosure-report">
-        <thead>
-          <tr><th scope="col">信息内容</th><th scope="col">本年制发件数</th><th scope="col">本年废止件数</th><th scope="col">现行有效件数</th></tr>
-        </thead>
-        <tbody>
-          {d.proactive.map((p) => (
-            <tr><th scope="row">{p.label}</th><td>{p.issued}</td><td>{p.abolished}</td><td>{p.valid}</td></tr>
-          ))}
-        </tbody>
-      </table>
-      <p>行政许可处理决定 {d.proactiveFigures.licensing} 件；行政处罚 {d.proactiveFigures.penalties} 件；行政强制 {d.proactiveFigures.enforcement} 件；行政事业性收费 {d.proactiveFigures.feesTenThousandYuan} 万元。</p>
-      <h2>三、收到和处理政府信息公开申请情况</h2>
-      <MatrixTable
-        rows={[
-          { label: '一、本年新收政府信息公开申请数量', row: d.requests.received },
-          { label: '二、上年结转政府信息公开申请数量', row: d.requests.carriedOver },
-          ...outcomeRows.map((r) => ({ label: `三、本年度办理结果 ${r.label}`, row: d.requests.outcomes[r.key]! })),
-          { label: '四、结转下年度继续办理', row: d.requests.carriedForward },
-        ]}
-      />
-      <h2>四、政府信息公开行政复议、行政诉讼情况</h2>
-      <table class="disclosure-report">
-        <thead>
-          <tr>
-            <th scope="col">类别</th>
-            {Object.values(reviewOutcomes).map((l) => <th scope="col">{l}</th>)}
-          </tr>
-        </thead>
-        <tbody>
-          {Object.entries(reviewGroups).map(([g, label]) => (
-            <tr>
-              <th scope="row">{label}</th>
-              {Object.keys(reviewOutcomes).map((o) => <td>{(d.reviews as Record<string, Record<string, number>>)[g]![o]}</td>)}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      <h2>{reportSections.problems}</h2>
-      {para(d.sections.problems)}
-      <h2>{reportSections.other}</h2>
-      {para(d.sections.other)}
     </div>
   );
 }
