@@ -158,7 +158,8 @@ export async function seedDemoArticles(ctx: AppContext, options: SeedOptions): P
   return report;
 }
 
-function acting(account: DemoAccount): Acting {
+/** The seed acting as a demo account (the services' `Acting`). */
+export function acting(account: DemoAccount): Acting {
   const actor: Actor = {
     userId: account.id,
     username: account.username,

@@ -1,4 +1,6 @@
 import type { AppContext, SeedOptions, SeedReport } from '../../../platform/module.js';
+import { seedDemoDisclosure } from './demo.disclosure.js';
+import { seedDemoInteraction } from './demo.interaction.js';
 import { seedDemoArticles } from './demo.seed.js';
 import { seedDemoSites } from './sites.seed.js';
 
@@ -11,6 +13,14 @@ export async function seedPortalDemo(ctx: AppContext, options: SeedOptions): Pro
     lines.push(
       `演示文章：${articles.published} 篇已发布（其中蒙古文 ${articles.mongolian} 篇），${articles.scheduled} 篇定时发布，${articles.withdrawn} 篇已撤稿`,
     );
+  }
+  const disclosure = await seedDemoDisclosure(ctx, options);
+  if (disclosure && disclosure.texts + disclosure.entries + disclosure.requests > 0) {
+    lines.push(`演示信息公开：指南和制度 ${disclosure.texts} 篇，目录 ${disclosure.entries} 条，依申请公开 ${disclosure.requests} 件`);
+  }
+  const interaction = await seedDemoInteraction(ctx, options);
+  if (interaction && interaction.messages + interaction.surveys > 0) {
+    lines.push(`演示互动交流：来信 ${interaction.messages} 件（公开 ${interaction.published} 件），调查征集 ${interaction.surveys} 个`);
   }
   return { lines };
 }
