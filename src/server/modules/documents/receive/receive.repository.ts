@@ -11,11 +11,7 @@ import type {
   NewIncomingRow,
 } from './receive.table.js';
 
-/** Whether a database error is a unique-key violation (PostgreSQL 23505, SQLite constraint). */
-export function isUniqueViolation(error: unknown): boolean {
-  const code = (error as { code?: string } | null)?.code;
-  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
-}
+export { isUniqueViolation } from '../../../db/unique-violation.js';
 
 /** All SQL of receiving: incoming items, 收文编号 counters, units, events, circulation, reminders, receipts. */
 export const receiveRepository = {
