@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import type { IncomingMessage } from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fastifyCookie from '@fastify/cookie';
@@ -16,7 +17,8 @@ import type { PlatformKeys } from './platform/keys.js';
 import { openApiTransform } from './platform/http/binary-body.js';
 import { installErrorHandler } from './platform/http/error-handler.js';
 import './platform/http/zod-locale.js';
-import { installHardening } from './platform/http/hardening.js';
+import { fastPathServer, type FastPath } from './platform/http/fast-path.js';
+import { installHardening, securityHeaders } from './platform/http/hardening.js';
 import { registerHealthRoutes } from './platform/http/health.js';
 import { newId } from './platform/ids.js';
 import { installAuthGate } from './platform/policy/index.js';
@@ -44,19 +46,25 @@ export interface BuildOptions {
 
 const requestIdPattern = /^[A-Za-z0-9._-]{8,64}$/;
 
+/** The caller's X-Request-Id when it looks like one, else a new id. */
+function requestIdOf(req: IncomingMessage): string {
+  const incoming = req.headers['x-request-id'];
+  return typeof incoming === 'string' && requestIdPattern.test(incoming) ? incoming : newId();
+}
+
 /** Builds the whole application: platform, every module's faces, docs and health. Does not listen. */
 export async function buildApp(options: BuildOptions): Promise<FastifyInstance> {
   const { config, database } = options;
   const modules = options.modules ?? allModules;
-  const app = Fastify({
+  const fastPaths: FastPath[] = [];
+  const headers = securityHeaders(config.env === 'production');
+  const app: FastifyInstance = Fastify({
     logger: {
       level: config.logLevel,
       ...(config.env === 'test' ? {} : { redact: ['req.headers.cookie', 'req.headers.authorization'] }),
     },
-    genReqId: (req) => {
-      const incoming = req.headers['x-request-id'];
-      return typeof incoming === 'string' && requestIdPattern.test(incoming) ? incoming : newId();
-    },
+    genReqId: requestIdOf,
+    serverFactory: fastPathServer({ paths: fastPaths, headers, requestId: requestIdOf, log: () => app.log }),
     bodyLimit: config.bodyLimitKb * 1024,
     trustProxy: false,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
@@ -122,6 +130,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
     { prefix: '/api/v1' },
   );
   for (const module of modules) if (module.pages) await app.register(module.pages, { ctx });
+  for (const module of modules) if (module.fastPath) fastPaths.push(module.fastPath(ctx));
 
   if (options.serveWorkbench !== false) registerWorkbench(app);
   return app;

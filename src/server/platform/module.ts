@@ -3,6 +3,7 @@ import type { NavEntry } from '../../shared/nav.js';
 import type { Config } from '../config.js';
 import type { Db, Dialect } from '../db/database.js';
 import type { Clock } from './clock.js';
+import type { FastPath } from './http/fast-path.js';
 import type { AuditLog } from './audit/index.js';
 import type { JobHandler } from './jobs/index.js';
 import type { PlatformKeys } from './keys.js';
@@ -45,6 +46,11 @@ export interface PlatformModule {
   readonly api?: ModulePlugin;
   /** Server-rendered pages, mounted at the root. */
   readonly pages?: ModulePlugin;
+  /**
+   * Answers some requests before Fastify sees them (see platform/http/fast-path.ts), e.g. cached
+   * public pages. Made after `pages` is registered; unused by `app.inject`, which bypasses the server.
+   */
+  readonly fastPath?: (ctx: AppContext) => FastPath;
   /** Workbench menu entries. */
   readonly nav?: readonly NavEntry[];
   /** Background job handlers by queue name; queue names start with the module's name. */

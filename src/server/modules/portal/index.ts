@@ -14,7 +14,7 @@ import { inspectionApi, inspectionJobs, scheduleInspections } from './inspection
 import { acceptPortalForms, interactionApi, interactionJobs, interactionPages, interactionSealedColumns } from './interaction/index.js';
 import { publishingApi, publishingJobs } from './publishing/index.js';
 import { seedPortalDemo } from './seed/index.js';
-import { invalidateAllSitePages, sitePages } from './site/index.js';
+import { invalidateAllSitePages, siteFastPath, sitePages } from './site/index.js';
 import './portal.table.js';
 
 export { portalMessages } from './portal.messages.js';
@@ -95,6 +95,7 @@ export const portalModule: PlatformModule = {
     await app.register(interactionApi, { ctx });
     await app.register(inspectionApi, { ctx });
   },
+  fastPath: siteFastPath,
   jobs: (ctx) => ({ ...publishingJobs(ctx), ...disclosureJobs(ctx), ...interactionJobs(ctx), ...inspectionJobs(ctx) }),
   // The hourly self-inspection of every site.
   schedule: (ctx) => scheduleInspections(ctx),

@@ -28,7 +28,8 @@ export function portalSite(config: Pick<Config, 'publicUrl'>): PortalSite {
   };
 }
 
-const langCookie = /(?:^|;\s*)lang=([^;]+)/;
+/** The language switch's cookie (its value is read by portalLocaleOf). */
+export const langCookie = /(?:^|;\s*)lang=([^;]+)/;
 
 /**
  * The portal's language: `?lang=`, then the `lang` cookie the language switch sets, else Chinese.

@@ -20,6 +20,7 @@ import type { AppContext } from '../../../platform/module.js';
 import { siteState, type SiteSectionHandler } from './site-state.js';
 
 export { sitePages } from './site.routes.js';
+export { siteFastPath } from './site-fast-path.js';
 export { renderSitePage, siteHref, columnHref, localName, localNameText, type SiteRequest, type SitePageInput, type SiteSection } from './site-page.js';
 export type { PublicSite, PublicColumn } from './site.types.js';
 export type { SiteSectionHandler } from './site-state.js';

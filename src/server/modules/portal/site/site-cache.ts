@@ -134,34 +134,51 @@ export class SitePageCache {
 
 const vary = 'Accept-Encoding, Cookie';
 
+/** The answer to a request for a cached page, as status, headers and bytes (see sendSitePage). */
+export interface SitePageAnswer {
+  readonly status: 200 | 304;
+  readonly headers: Record<string, string>;
+  readonly body?: Buffer;
+}
+
+type RequestHeaders = Readonly<Record<string, string | string[] | undefined>>;
+
 /**
- * Sends a page: 304 when the reader has it (If-None-Match, else If-Modified-Since), otherwise the
- * smallest encoding the reader accepts, compressing (once) on first demand.
+ * What a request with these headers gets for `page`: 304 when the reader has it (If-None-Match, else
+ * If-Modified-Since), otherwise the smallest encoding the reader accepts, compressed (once) on first
+ * demand. Fastify's route (sendSitePage) and the fast path (site-fast-path.ts) both answer with this.
  */
-export function sendSitePage(request: FastifyRequest, reply: FastifyReply, page: SitePage, cache?: SitePageCache): FastifyReply {
-  const headers = request.headers;
+export function sitePageAnswer(headers: RequestHeaders, page: SitePage, cache?: SitePageCache): SitePageAnswer {
   const ifNoneMatch = headers['if-none-match'];
   const since = headers['if-modified-since'];
   const fresh =
-    ifNoneMatch !== undefined
+    typeof ifNoneMatch === 'string'
       ? ifNoneMatch.includes(page.etag.slice(1, -1)) || ifNoneMatch.trim() === '*'
-      : since !== undefined && Date.parse(since) >= page.lastModifiedMs;
-  reply.header('cache-control', 'no-cache').header('vary', vary).header('last-modified', page.lastModified);
-  if (fresh) return reply.code(304).header('etag', page.etag).send();
-  const accept = headers['accept-encoding'] ?? '';
-  if (page.body.length > 1024 && accept.includes('br')) {
+      : typeof since === 'string' && Date.parse(since) >= page.lastModifiedMs;
+  const common = { 'cache-control': 'no-cache', vary, 'last-modified': page.lastModified };
+  if (fresh) return { status: 304, headers: { ...common, etag: page.etag } };
+  const accept = headers['accept-encoding'];
+  const accepts = typeof accept === 'string' ? accept : '';
+  if (page.body.length > 1024 && accepts.includes('br')) {
     if (!page.br) {
       page.br = brotliCompressSync(page.body, { params: { [zlib.BROTLI_PARAM_QUALITY]: 9 } });
       cache?.account(page.br.length);
     }
-    return reply.header('etag', `"${page.etag.slice(1, -1)}-br"`).header('content-encoding', 'br').type(page.contentType).send(page.br);
+    return { status: 200, headers: { ...common, etag: `"${page.etag.slice(1, -1)}-br"`, 'content-encoding': 'br', 'content-type': page.contentType }, body: page.br };
   }
-  if (page.body.length > 1024 && accept.includes('gzip')) {
+  if (page.body.length > 1024 && accepts.includes('gzip')) {
     if (!page.gzip) {
       page.gzip = gzipSync(page.body, { level: 9 });
       cache?.account(page.gzip.length);
     }
-    return reply.header('etag', `"${page.etag.slice(1, -1)}-gz"`).header('content-encoding', 'gzip').type(page.contentType).send(page.gzip);
+    return { status: 200, headers: { ...common, etag: `"${page.etag.slice(1, -1)}-gz"`, 'content-encoding': 'gzip', 'content-type': page.contentType }, body: page.gzip };
   }
-  return reply.header('etag', page.etag).type(page.contentType).send(page.body);
+  return { status: 200, headers: { ...common, etag: page.etag, 'content-type': page.contentType }, body: page.body };
+}
+
+/** Sends a page through Fastify (see sitePageAnswer). */
+export function sendSitePage(request: FastifyRequest, reply: FastifyReply, page: SitePage, cache?: SitePageCache): FastifyReply {
+  const answer = sitePageAnswer(request.headers, page, cache);
+  reply.code(answer.status).headers(answer.headers);
+  return answer.body ? reply.send(answer.body) : reply.send();
 }

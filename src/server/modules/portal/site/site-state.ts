@@ -17,6 +17,11 @@ const directoryMaxAgeMs = 60_000;
 
 export interface SiteState {
   readonly cache: SitePageCache;
+  /**
+   * Which cache key the router chose for a raw request (see site-fast-path.ts), so the fast path can
+   * find a cached page without routing. Cleared whenever any site's structure may have changed.
+   */
+  readonly routed: Map<string, string>;
   readonly sections: Map<string, SiteSectionHandler>;
   directory(): Promise<Directory>;
   /** The last directory loaded, for the synchronous hot path (undefined before the first load or when stale). */
@@ -49,6 +54,7 @@ export function siteState(ctx: AppContext): SiteState {
   };
   const state: SiteState = {
     cache,
+    routed: new Map(),
     sections: new Map(),
     directory: () => state.peekDirectory() ? Promise.resolve(loaded!.directory) : load(),
     peekDirectory: () => (loaded && now() - loaded.at <= directoryMaxAgeMs ? loaded.directory : undefined),
@@ -59,6 +65,7 @@ export function siteState(ctx: AppContext): SiteState {
     generation += 1;
     loaded = undefined;
     loading = undefined;
+    state.routed.clear();
     invalidatePages(state.cache, prefix, change);
   });
   states.set(ctx, state);

@@ -7,6 +7,7 @@ import { portalLocaleOf } from '../portal.site.js';
 import { safeNext } from '../portal.routes.js';
 import { contentDisposition, createFileStore } from '../../../platform/files/index.js';
 import { sendSitePage, type SitePage } from './site-cache.js';
+import { elderCookie, rememberRouted } from './site-fast-path.js';
 import type { Directory } from './site-directory.js';
 import { siteHref, type SiteRequest } from './site-page.js';
 import { hostNameOf, locate, safePath } from './site-routing.js';
@@ -28,7 +29,6 @@ export interface SitePagesOptions {
   readonly mainHomeExtra?: (locale: SiteRequest['locale']) => Promise<ComponentChildren>;
 }
 
-const elderCookie = /(?:^|;\s*)elder=1(?:;|$)/;
 const yearSeconds = 365 * 24 * 3600;
 const html = 'text/html; charset=utf-8';
 const rssType = 'application/rss+xml; charset=utf-8';
@@ -124,10 +124,14 @@ export async function sitePages(app: FastifyInstance, options: SitePagesOptions)
     // One cached entry per site, base, host, language, mode, path and list page; other query parameters are ignored.
     const key = `${at.site.id}|${at.base}|${hostHeader}|${at.locale}|${at.elder ? 1 : 0}|${at.rest}|${page}`;
     const cached = state.cache.peek(key);
-    if (cached) return sendSitePage(request, reply, cached, state.cache);
+    if (cached) {
+      rememberRouted(ctx, request, key);
+      return sendSitePage(request, reply, cached, state.cache);
+    }
     return render(at, directory, page).then((rendered) => {
       if (!rendered) return redirectOrNotFound(request, reply, path);
       const stored: SitePage = state.cache.store(key, at.site.id, at.rest, rendered.text, rendered.type);
+      rememberRouted(ctx, request, key);
       return sendSitePage(request, reply, stored, state.cache);
     });
   }
