@@ -16,7 +16,8 @@ import { isUniqueViolation, receiveRepository as repo } from './receive.reposito
 import type { PaperBody } from './receive.schema.js';
 import { orgPathsOf } from './receive.scope.js';
 import type { Acting } from './receive.service.js';
-import { indexIncoming, warmFileText } from '../search/document-index.js';
+import { indexIncoming } from '../search/document-index.js';
+import { warmFileText } from '../../../platform/search/index.js';
 import type { NewIncomingRow } from './receive.table.js';
 import './receive.audit.js';
 import './receive.errors.js';

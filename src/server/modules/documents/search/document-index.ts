@@ -1,10 +1,8 @@
-import { buffer } from 'node:stream/consumers';
 import { PostgresAdapter } from 'kysely';
 import type { DbOrTrx, Dialect } from '../../../db/database.js';
 import { systemClock } from '../../../platform/clock.js';
-import { isAppError } from '../../../platform/errors/app-error.js';
 import type { FileStore } from '../../../platform/files/index.js';
-import { createSearch, extractText, type Search } from '../../../platform/search/index.js';
+import { createSearch, fileText, type Search } from '../../../platform/search/index.js';
 import { createOrgService } from '../../orgs/index.js';
 import { OrgLookup } from '../receive/org-lookup.js';
 import { paperEntry, sentEntry } from './entries.js';
@@ -38,34 +36,6 @@ export function teachOrgNames(db: DbOrTrx): Promise<void> {
     throw error;
   });
   return words;
-}
-
-/** Extracted attachment texts by file id: files are content-addressed and never change. */
-const texts = new Map<string, string>();
-const MAX_CACHED = 500;
-
-/**
- * Reads a file's text into the cache before a write transaction, so that indexing inside it does not
- * parse a PDF while holding the write lock.
- */
-export async function warmFileText(db: DbOrTrx, files: FileStore, fileId: string): Promise<void> {
-  await fileText(db, files, fileId);
-}
-
-/** The text of a stored file for the index ('' for types without text, or a damaged or locked PDF). */
-export async function fileText(db: DbOrTrx, files: FileStore, fileId: string): Promise<string> {
-  const cached = texts.get(fileId);
-  if (cached !== undefined) return cached;
-  const { file, stream } = await files.get(db, fileId);
-  let text = '';
-  try {
-    text = (await extractText(await buffer(stream), file.mediaType)).text;
-  } catch (error) {
-    if (!isAppError(error) || error.code !== 'search.extract_failed') throw error;
-  }
-  if (texts.size >= MAX_CACHED) texts.delete(texts.keys().next().value!);
-  texts.set(fileId, text);
-  return text;
 }
 
 /**

@@ -7,7 +7,8 @@ import type { Actor } from '../../../platform/actor.js';
 import { prepare } from './access.js';
 import { bodyText } from './body.js';
 import { documentRepository as docs } from './document.repository.js';
-import { indexDocument, warmFileText } from '../search/document-index.js';
+import { indexDocument } from '../search/document-index.js';
+import { warmFileText } from '../../../platform/search/index.js';
 import type { Acting, SendDeps } from './send.deps.js';
 import type { DraftService } from './draft.service.js';
 
