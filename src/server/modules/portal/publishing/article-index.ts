@@ -1,7 +1,8 @@
 import { PostgresAdapter } from 'kysely';
 import type { DbOrTrx, Dialect } from '../../../db/database.js';
 import { toBusinessDate } from '../../../platform/calendar/index.js';
-import { createSearch, type Search } from '../../../platform/search/index.js';
+import type { FileStore } from '../../../platform/files/index.js';
+import { createSearch, fileText, warmFileText, type Search } from '../../../platform/search/index.js';
 import type { PortalArticleRow, PortalColumnRow, PortalSiteRow } from '../portal.table.js';
 import { PORTAL_SEARCH_SCOPE, PUBLIC_TAG, portalSearchKey } from '../portal-search.js';
 import { bodyPlainText } from './article-body.js';
@@ -18,23 +19,41 @@ export function publishingSearch(db: DbOrTrx): Search {
   return search;
 }
 
+/** An attachment as the index reads it: its title and its stored file's text. */
+export interface IndexedAttachment {
+  readonly title: string;
+  readonly file_id: string;
+}
+
+/**
+ * Reads the attachments' text (PDF, Word, text…) into the platform's cache before a write
+ * transaction, so that indexing inside it does not parse files while holding the write lock.
+ */
+export async function warmAttachmentTexts(db: DbOrTrx, files: FileStore, attachments: readonly IndexedAttachment[]): Promise<void> {
+  for (const attachment of attachments) await warmFileText(db, files, attachment.file_id);
+}
+
 /**
  * Puts a published article into the portal's public search (scope `portal`, tag `public`, the fields
- * of `portal-search.ts`), in the caller's transaction; `attachmentTitles` are indexed with less weight.
+ * of `portal-search.ts`), in the caller's transaction; its attachments' titles and text are indexed
+ * with less weight than the title and body.
  */
 export async function indexArticle(
   trx: DbOrTrx,
+  files: FileStore,
   article: PortalArticleRow,
   place: { site: PortalSiteRow; column: PortalColumnRow },
-  attachmentTitles: readonly string[],
+  attachments: readonly IndexedAttachment[],
 ): Promise<void> {
   const { site, column } = place;
+  const extra: string[] = [];
+  for (const attachment of attachments) extra.push(attachment.title, await fileText(trx, files, attachment.file_id));
   await publishingSearch(trx).index(trx, {
     scope: PORTAL_SEARCH_SCOPE,
     key: portalSearchKey('article', article.id),
     title: article.subtitle ? `${article.title} ${article.subtitle}` : article.title,
     body: [article.summary ?? '', bodyPlainText(article.body_html)].filter(Boolean).join('\n'),
-    extra: attachmentTitles.join('\n'),
+    extra: extra.filter(Boolean).join('\n'),
     fields: {
       site: site.id,
       column: column.id,

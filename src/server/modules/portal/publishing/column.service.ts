@@ -4,6 +4,7 @@ import { AppError } from '../../../platform/errors/app-error.js';
 import { newId } from '../../../platform/ids.js';
 import { authorize, can } from '../../../platform/policy/index.js';
 import type { Trx } from '../../../db/database.js';
+import type { FileStore } from '../../../platform/files/index.js';
 import type { PortalColumnRow, PortalSiteRow } from '../portal.table.js';
 import { indexArticle } from './article-index.js';
 import { articleRepository as articles } from './article.repository.js';
@@ -48,11 +49,11 @@ export function treeOrder(rows: readonly PortalColumnRow[]): PortalColumnRow[] {
 }
 
 /** Indexes a column's published articles again (after its path changed), in the caller's transaction. */
-async function reindexColumn(trx: Trx, site: PortalSiteRow, column: PortalColumnRow): Promise<void> {
+async function reindexColumn(trx: Trx, files: FileStore, site: PortalSiteRow, column: PortalColumnRow): Promise<void> {
   const { rows } = await articles.list(trx, { siteIds: [site.id], columnId: column.id, statuses: ['published'] }, { offset: 0, limit: 100_000 });
   for (const article of rows) {
     const attachments = await articles.attachments(trx, article.id);
-    await indexArticle(trx, article, { site, column }, attachments.map((a) => a.title));
+    await indexArticle(trx, files, article, { site, column }, attachments);
   }
 }
 
@@ -200,7 +201,7 @@ export function columnService(deps: PublishingDeps) {
           }
           await sites.addRedirects(trx, redirects, now);
           // The search entries of its published articles carry their address.
-          for (const m of moved) await reindexColumn(trx, site.row, { ...m.row, path: m.to });
+          for (const m of moved) await reindexColumn(trx, deps.files, site.row, { ...m.row, path: m.to });
         }
         await audit.append(trx, {
           ...who,

@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { beforeAll, expect, it } from 'vitest';
 import { describeEachDialect } from '../../../../../test/support/db.js';
 import { FixedClock } from '../../../platform/clock.js';
@@ -170,5 +171,19 @@ describeEachDialect('portal publishing: articles and their review', (database) =
     const publicFile = await fx.call(undefined, 'GET', fileUrl.replace('/api/v1', ''));
     expect(publicFile.status).toBe(200);
     expect(publicFile.headers['content-type']).toBe('image/png');
+  });
+
+  it("finds a published article by its attachments' text, and only once it is published", async () => {
+    // fixtures/notice.pdf: a two-page notice with a Chinese text layer (扎赉特旗应急物资储备清单 on page 2).
+    const pdf = await readFile(new URL('../../../platform/search/fixtures/notice.pdf', import.meta.url));
+    const article = await draft(news, '防汛工作部署会召开');
+    const attached = await fx.call('portal.editor', 'POST', `/portal/articles/${article.id}/attachments?name=notice.pdf&title=${encodeURIComponent('防汛通知')}`, pdf, { 'content-type': 'application/pdf' });
+    expect(attached.status).toBe(201);
+    const key = `article:${article.id}`;
+    expect(await found('应急物资储备')).not.toContain(key);
+    const sent = await fx.call('portal.editor', 'POST', `/portal/articles/${article.id}/submit`, { revision: attached.json.revision });
+    await fx.call('portal.reviewer', 'POST', `/portal/articles/${article.id}/approve`, { revision: sent.json.revision, publish: 'now' });
+    expect(await found('应急物资储备')).toContain(key);
+    expect(await found('防汛通知')).toContain(key);
   });
 });

@@ -7,7 +7,7 @@ import { authorize, can, holdsAnyRole } from '../../../platform/policy/index.js'
 import { z } from 'zod';
 import type { PortalArticleRow, PortalArticleUpdate } from '../portal.table.js';
 import { portalEvents } from '../portal-events.js';
-import { indexArticle, unindexArticle } from './article-index.js';
+import { indexArticle, unindexArticle, warmAttachmentTexts } from './article-index.js';
 import { plainText } from './article-body.js';
 import { checkRevision, loadArticle, readable, recordEvent, type LoadedArticle } from './article.load.js';
 import { articleRepository as articles } from './article.repository.js';
@@ -71,7 +71,7 @@ export function workflowService(deps: PublishingDeps) {
     const row = await write(trx, loaded, { ...extra, status: 'published', published_at: now, publish_at: null, updated_at: now });
     await recordEvent(trx, now, { id: row.id, version: Number(row.version) }, 'publish', actor);
     const attachments = await articles.attachments(trx, row.id);
-    await indexArticle(trx, row, { site: loaded.site.row, column: loaded.column }, attachments.map((a) => a.title));
+    await indexArticle(trx, deps.files, row, { site: loaded.site.row, column: loaded.column }, attachments);
     await audit.append(trx, { ...who, action: 'portal.article_publish', object: { type: 'portal_article', id: row.id }, details: { publishedAt: now, url: loaded.url, scheduled } });
   }
 
@@ -82,6 +82,7 @@ export function workflowService(deps: PublishingDeps) {
       const due = await articles.dueScheduled(db, clock.now().toISOString(), 50);
       if (!due.length) return published;
       for (const row of due) {
+        await warmAttachmentTexts(db, deps.files, await articles.attachments(db, row.id));
         const done = await db.transaction().execute(async (trx) => {
           const loaded = await loadArticle(deps, row.id, trx);
           if (loaded.row.status !== 'scheduled' || !loaded.row.publish_at || loaded.row.publish_at > clock.now().toISOString()) return undefined;
@@ -125,6 +126,7 @@ export function workflowService(deps: PublishingDeps) {
       }
       const at = now.toISOString();
       const review = { reviewed_by: actor.userId, reviewed_by_name: actor.displayName, reviewed_at: at, reject_reason: null };
+      if (!publishAt) await warmAttachmentTexts(db, deps.files, await articles.attachments(db, id));
       await db.transaction().execute(async (trx) => {
         await recordEvent(trx, at, { id, version: Number(loaded.row.version) }, 'approve', actor);
         await audit.append(trx, {
@@ -178,6 +180,7 @@ export function workflowService(deps: PublishingDeps) {
       const checked = await acting(actor, id, 'markValidity', input.revision, (r) => r.status === 'published', 'portal.not_published');
       const note = input.note ? plainText(input.note) || null : null;
       if (input.validity !== 'valid' && !note) throw new AppError('portal.reason_required');
+      await warmAttachmentTexts(db, deps.files, await articles.attachments(db, id));
       const now = clock.now().toISOString();
       await db.transaction().execute(async (trx) => {
         const row = await write(trx, checked, {
@@ -189,7 +192,7 @@ export function workflowService(deps: PublishingDeps) {
         });
         await recordEvent(trx, now, { id, version: Number(row.version) }, 'validity', actor, note);
         const attachments = await articles.attachments(trx, id);
-        await indexArticle(trx, row, { site: checked.site.row, column: checked.column }, attachments.map((a) => a.title));
+        await indexArticle(trx, deps.files, row, { site: checked.site.row, column: checked.column }, attachments);
         await audit.append(trx, { ...who, action: 'portal.article_validity', object: { type: 'portal_article', id }, details: { validity: input.validity, note, validityOn: input.validityOn } });
       });
       siteChanged(checked);
