@@ -6165,6 +6165,8 @@ export interface components {
             name: string;
             orgId: string;
             pathPrefix: string;
+            /** @description 可转办的承办单位范围的根：网站主办单位；政府办公室主办的政府门户为该政府 */
+            routingOrgId: string;
         };
         InteractionSiteInput: {
             actions: string[];
@@ -6172,6 +6174,8 @@ export interface components {
             name: string;
             orgId: string;
             pathPrefix: string;
+            /** @description 可转办的承办单位范围的根：网站主办单位；政府办公室主办的政府门户为该政府 */
+            routingOrgId: string;
         };
         InteractionStatistics: {
             answered: number;

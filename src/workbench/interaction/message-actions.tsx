@@ -65,7 +65,7 @@ function commandOf(dialog: Dialog, v: Values): MessageCommand {
 }
 
 /** Only the steps the server offers this user now, each with its dialog. */
-export function MessageActions({ message, siteOrgId }: { message: PortalMessage; siteOrgId: string | undefined }) {
+export function MessageActions({ message, routingOrgId }: { message: PortalMessage; routingOrgId: string | undefined }) {
   const [open, setOpen] = useState<Dialog | null>(null);
   const [form] = Form.useForm<Values>();
   const decision = Form.useWatch('decision', form);
@@ -129,7 +129,7 @@ export function MessageActions({ message, siteOrgId }: { message: PortalMessage;
           {open === 'route' && (
             <>
               <Form.Item label="承办单位" name="unitOrgId" rules={[{ required: true, message: '请选择承办单位' }]}>
-                {siteOrgId ? <UnitPicker rootOrgId={siteOrgId} /> : <Input disabled placeholder="无法确定本网站的主办单位" />}
+                {routingOrgId ? <UnitPicker rootOrgId={routingOrgId} /> : <Input disabled placeholder="无法确定本网站的主办单位" />}
               </Form.Item>
               <Form.Item label="转办意见" name="note">
                 <Input.TextArea rows={3} maxLength={500} showCount placeholder="可不填" />

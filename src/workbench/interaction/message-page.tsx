@@ -47,7 +47,7 @@ export function MessagePage() {
   if (query.isError) return <QueryError error={query.error} />;
   if (!query.data) return <Spin description="正在加载…" />;
   const m = query.data;
-  const siteOrgId = sites.data?.items.find((s) => s.id === m.siteId)?.orgId;
+  const routingOrgId = sites.data?.items.find((s) => s.id === m.siteId)?.routingOrgId;
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
@@ -61,7 +61,7 @@ export function MessagePage() {
             </Typography.Title>
           </Space>
         }
-        extra={<MessageActions message={m} siteOrgId={siteOrgId} />}
+        extra={<MessageActions message={m} routingOrgId={routingOrgId} />}
       >
         <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
           <Space wrap>

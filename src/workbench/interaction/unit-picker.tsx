@@ -6,20 +6,20 @@ const toTree = (nodes: readonly OrgTreeNode[]): TreeData[] => nodes.map((n) => (
 
 interface UnitPickerProps {
   readonly id?: string;
-  /** The site's organisation: only it and the units under it may handle the site's messages. */
+  /** The root of the units that may handle the site's messages (the site's organisation, or the government whose office runs its portal). */
   readonly rootOrgId: string;
   readonly value?: string;
   readonly onChange?: (orgId: string) => void;
 }
 
-/** 承办单位: the site organisation or a unit of its subtree. */
+/** 承办单位: the routing root or a unit of its subtree. */
 export function UnitPicker({ id, rootOrgId, value, onChange }: UnitPickerProps) {
   const tree = useOrgTree({ root: rootOrgId, depth: 4 });
   return (
     <TreeSelect<string>
       id={id}
       style={{ width: '100%' }}
-      placeholder="本网站主办单位或其下属单位"
+      placeholder="承办单位"
       loading={tree.isPending}
       value={value}
       onChange={(v) => onChange?.(v)}

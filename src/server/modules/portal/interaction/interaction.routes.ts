@@ -50,7 +50,7 @@ export const interactionRoutes: FastifyPluginAsyncZod<{ ctx: AppContext; message
       const actor = requireActor(request);
       const rows = await messages.sites(actor);
       const paths = await orgs.pathsOf(rows.map((r) => r.org_id));
-      return { items: rows.map((r) => ({ id: r.id, name: r.name_zh, orgId: r.org_id, pathPrefix: r.path_prefix, actions: allowedActions(actor, sitePolicy, { path: paths.get(r.org_id) ?? '' }) })) };
+      return { items: rows.map((r) => ({ id: r.id, name: r.name_zh, orgId: r.org_id, routingOrgId: r.routingOrgId, pathPrefix: r.path_prefix, actions: allowedActions(actor, sitePolicy, { path: paths.get(r.org_id) ?? '' }) })) };
     },
   );
 

@@ -75,7 +75,14 @@ export const reasonBodySchema = z.object({ reason });
 export const draftBodySchema = z.object({ answer: z.string().trim().min(1, '请填写答复内容').max(5000) });
 export const approveBodySchema = z.object({ note: note.optional() });
 
-export const siteSchema = z.object({ id: z.string(), name: z.string(), orgId: z.string(), pathPrefix: z.string(), actions: z.array(z.string()) }).meta({ id: 'InteractionSite' });
+export const siteSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  orgId: z.string(),
+  routingOrgId: z.string().meta({ description: '可转办的承办单位范围的根：网站主办单位；政府办公室主办的政府门户为该政府' }),
+  pathPrefix: z.string(),
+  actions: z.array(z.string()),
+}).meta({ id: 'InteractionSite' });
 export const siteListSchema = z.object({ items: z.array(siteSchema) });
 
 export const statisticsSchema = z

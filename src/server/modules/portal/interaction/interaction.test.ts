@@ -166,6 +166,20 @@ describeEachDialect('互动交流: mailbox submission, handling, limits and remi
     clock.set(saved);
   });
 
+  it("routes the letters of a portal run by the government's office to the government's departments, and no further", async () => {
+    const { cookies, call } = fx;
+    const xsh = await fx.db.selectFrom('orgs').select('id').where('ref', '=', '152200000000.xsh').executeTakeFirstOrThrow();
+    const fgw = await fx.db.selectFrom('orgs').select('id').where('ref', '=', '152200000000.xsh.fgw').executeTakeFirstOrThrow();
+    const banner = await fx.db.selectFrom('orgs').select('id').where('ref', '=', '152202000000.gov').executeTakeFirstOrThrow();
+    const sites = await call(cookies.editor, 'GET', '/interaction/sites');
+    expect(sites.json.items.find((s: { id: string }) => s.id === fx.siteId)).toMatchObject({ orgId: fx.bgs.id, routingOrgId: xsh.id });
+    const { id } = await fx.write({ phone: '13811112222', subject: '项目审批进度', body: '请问某项目审批到哪一步了？' }, { ip: '10.6.0.9' });
+    await call(cookies.editor, 'POST', `/interaction/messages/${id}/triage`, { decision: 'accept' });
+    expect((await call(cookies.editor, 'POST', `/interaction/messages/${id}/route`, { unitOrgId: banner.id })).json.error.code).toBe('interaction.unit_invalid');
+    const routed = await call(cookies.editor, 'POST', `/interaction/messages/${id}/route`, { unitOrgId: fgw.id, note: '请发改委答复' });
+    expect(routed.json).toMatchObject({ state: 'routed', unit: { orgId: fgw.id, name: '兴安盟发展和改革委员会' } });
+  });
+
   it('counts received and answered messages in the public statistics', async () => {
     const stats = await fx.call(fx.cookies.editor, 'GET', `/interaction/statistics?siteId=${fx.siteId}`);
     expect(stats.status).toBe(200);

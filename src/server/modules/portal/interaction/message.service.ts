@@ -62,6 +62,18 @@ export function createMessageService(ctx: AppContext) {
     return site;
   }
 
+  /**
+   * The organisation whose units may handle the site's messages: the site's organisation, or the
+   * leading body when the site is run by its general office (办公室) — a government portal such as
+   * the league's, whose 盟长信箱 letters go to the government's departments.
+   */
+  async function routingRootOf(site: PortalSiteRow): Promise<string> {
+    const org = await orgs.get(site.org_id);
+    if (org.kind !== 'office' || !org.parentId || !org.nameZh.endsWith('办公室')) return org.id;
+    const parent = await orgs.get(org.parentId);
+    return parent.kind === 'leading_body' ? parent.id : org.id;
+  }
+
   async function scopeOf(row: PortalMessageRow, site: PortalSiteRow): Promise<MessageScope> {
     const paths = await orgs.pathsOf([site.org_id, ...(row.unit_org_id ? [row.unit_org_id] : [])]);
     return {
@@ -172,10 +184,11 @@ export function createMessageService(ctx: AppContext) {
     detail,
 
     /** The sites whose interaction the actor handles (editor, reviewer or IT office over the site's organisation). */
-    async sites(actor: Actor) {
+    /** The sites the actor keeps, each with the root of the units its messages may be routed to. */
+    async sites(actor: Actor): Promise<(PortalSiteRow & { routingOrgId: string })[]> {
       const grants = (['editor', 'reviewer', 'it_office'] as const).flatMap((r) => grantsOf(actor, r));
       const rows = await repo.sitesOfOrgs(db, await orgs.idsCovered(grants));
-      return rows;
+      return Promise.all(rows.map(async (row) => ({ ...row, routingOrgId: await routingRootOf(row) })));
     },
 
     async list(actor: Actor, query: { siteId?: string | undefined; state?: MessageState | undefined; mailbox?: PortalMessageRow['mailbox'] | undefined; overdue?: 'true' | 'false' | undefined; page: number; pageSize: number }) {
@@ -225,11 +238,11 @@ export function createMessageService(ctx: AppContext) {
       return detail(acting.actor, id);
     },
 
-    /** 转办 to a unit: the site's organisation or any organisation below it. */
+    /** 转办 to a unit: the site's organisation or any organisation below it (below the government, for its office's portal). */
     async route(acting: Acting, id: string, body: { unitOrgId: string; note?: string | undefined }) {
       const loaded = await loadFor(acting, id, 'route');
-      const unitPath = await orgs.pathOf(body.unitOrgId);
-      if (!unitPath || !unitPath.startsWith(loaded.scope.sitePath)) throw new AppError('interaction.unit_invalid', { details: { unitOrgId: body.unitOrgId } });
+      const [unitPath, rootPath] = await Promise.all([orgs.pathOf(body.unitOrgId), routingRootOf(loaded.site).then((root) => orgs.pathOf(root))]);
+      if (!unitPath || !rootPath || !unitPath.startsWith(rootPath)) throw new AppError('interaction.unit_invalid', { details: { unitOrgId: body.unitOrgId } });
       const unitName = (await orgName(body.unitOrgId)) ?? '';
       await step(
         acting,
