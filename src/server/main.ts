@@ -7,6 +7,7 @@ import { createAppContext } from './context.js';
 import { auditJobs, scheduleAuditJobs, sinksFromConfig } from './platform/audit/index.js';
 import { backupJobs, holdServerLock, scheduleBackups } from './platform/backup/index.js';
 import { startWorkers } from './platform/jobs/index.js';
+import { scheduleSearchMaintenance, searchJobs } from './platform/search/index.js';
 import { modules } from './modules/index.js';
 
 export interface SeedResult {
@@ -46,16 +47,19 @@ export async function startServer(config: Readonly<Config>): Promise<Started> {
     const ctx = createAppContext({ config, database });
     const auditDeps = { db: database.db, clock: ctx.clock, log: ctx.audit, sinks: sinksFromConfig(config), logger: app.log };
     const backupDeps = { db: database.db, dialect: database.dialect, config, clock: ctx.clock, logger: app.log };
+    const searchDeps = { db: database.db, dialect: database.dialect, clock: ctx.clock, logger: app.log };
     const handlers = Object.assign(
       {},
       auditJobs(auditDeps),
       backupJobs(backupDeps),
+      searchJobs(searchDeps),
       ...modules.map((m) => m.jobs?.(ctx) ?? {}),
     );
     const worker = startWorkers({ ...ctx, logger: app.log }, handlers);
     if (worker) {
       await scheduleAuditJobs(auditDeps);
       await scheduleBackups(backupDeps);
+      await scheduleSearchMaintenance(searchDeps);
       for (const module of modules) await module.schedule?.(ctx);
     }
     const address = app.server.address();

@@ -22,6 +22,7 @@ export { MAX_FALLBACK_CANDIDATES } from './search-plan.js';
 export { searchErrors, type SearchErrorCode } from './search.errors.js';
 export { extractText, htmlText, type ExtractedText, type ExtractOptions } from './extract-text.js';
 export { fileText, warmFileText } from './file-text.js';
+export { SEARCH_MAINTENANCE_QUEUE, nextMaintenanceAt, scheduleSearchMaintenance, searchJobs, type SearchJobDeps } from './search.jobs.js';
 export { escapeHtml } from './highlight.js';
 export { normalizeText } from './normalize.js';
 export type { SearchEntryRow, SearchEntryTable } from './search.table.js';
