@@ -106,6 +106,9 @@ describe.skipIf(!browserAvailable)('a citizen message in the browser: written wi
     expect(text).not.toContain('13912345678');
     expect(text).toContain('同意公开');
     expect(await page.getByRole('button', { name: '公开', exact: true }).count()).toBe(0);
+    // To call back, the editor asks for the whole number (the server audits it).
+    await page.getByRole('button', { name: '查看完整号码' }).click();
+    await expect.poll(() => page.locator('main').innerText()).toContain('13912345678（查看已记入审计日志）');
 
     await act(page, '受理 / 标记无效', '已处理');
     await act(page, '转办', '已转办', async (dialog) => {

@@ -53,6 +53,8 @@ export const portalInteractionPermissions: PermissionPart = {
     'POST /api/v1/interaction/messages/:id/approve': messageStep(['reviewer'], () => ({})),
     'POST /api/v1/interaction/messages/:id/reject': messageStep(['reviewer'], () => ({ reason: '矩阵退回' })),
     'POST /api/v1/interaction/messages/:id/publish': messageStep(['editor']),
+    // The unit may have sent the message back earlier in the run (404 then, as for draft).
+    'POST /api/v1/interaction/messages/:id/contact': { ...messageStep(['editor', 'officer', 'staff']), ok: [200, 404, 409] },
     'GET /api/v1/interaction/statistics': siteReaders,
     'GET /api/v1/interaction/surveys': siteReaders,
     'POST /api/v1/interaction/surveys': {

@@ -87,6 +87,11 @@ function runStep(id: string, command: MessageCommand): Promise<PortalMessage> {
   }
 }
 
+/** The writer's full phone number, for a call back; the server records each reveal in the audit log. */
+export function useRevealContact(id: string) {
+  return useMutation({ mutationFn: () => unwrap(api.POST('/api/v1/interaction/messages/{id}/contact', { params: { path: { id } } })) });
+}
+
 export function useMessageStep(id: string) {
   return useMutation({ mutationFn: (command: MessageCommand) => runStep(id, command), onSuccess: refreshMessage });
 }

@@ -2,7 +2,7 @@ import { ArrowLeftOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Descriptions, Space, Spin, Timeline, Typography } from 'antd';
 import { useNavigate, useParams } from 'react-router';
 import { invalidReasons, messageActions, type MessageAction } from '../../shared/interaction.js';
-import { useInteractionSites, usePortalMessage, type PortalMessage } from '../api/interaction.js';
+import { useInteractionSites, usePortalMessage, useRevealContact, type PortalMessage } from '../api/interaction.js';
 import { QueryError } from '../shell/forbidden.js';
 import { formatDateTime } from '../shell/format.js';
 import { mailboxLabel, MessageStateTag, OverdueTag } from './labels.js';
@@ -28,6 +28,23 @@ function History({ message }: { message: PortalMessage }) {
         ),
       }))}
     />
+  );
+}
+
+/** The masked phone number, and for whoever may call the writer back a button that shows it whole (audited). */
+function Phone({ message }: { message: PortalMessage }) {
+  const reveal = useRevealContact(message.id);
+  if (reveal.data) return <span>{reveal.data.phone}（查看已记入审计日志）</span>;
+  return (
+    <Space>
+      <span>{message.phoneMasked}</span>
+      {message.actions.includes('contact') && (
+        <Button size="small" type="link" loading={reveal.isPending} onClick={() => reveal.mutate()}>
+          查看完整号码
+        </Button>
+      )}
+      {reveal.isError && <Typography.Text type="danger">{reveal.error.message}</Typography.Text>}
+    </Space>
   );
 }
 
@@ -73,7 +90,9 @@ export function MessagePage() {
             <Descriptions.Item label="信箱">{mailboxLabel(m.mailbox)}</Descriptions.Item>
             <Descriptions.Item label="网站">{m.siteName}</Descriptions.Item>
             <Descriptions.Item label="来信人">{m.writerName}</Descriptions.Item>
-            <Descriptions.Item label="联系电话">{m.phoneMasked}</Descriptions.Item>
+            <Descriptions.Item label="联系电话">
+              <Phone key={m.id} message={m} />
+            </Descriptions.Item>
             <Descriptions.Item label="电子邮箱">{m.email ?? '—'}</Descriptions.Item>
             <Descriptions.Item label="是否同意公开">{m.consent ? '同意公开' : '不同意公开'}</Descriptions.Item>
             <Descriptions.Item label="收信时间">{formatDateTime(m.receivedAt)}</Descriptions.Item>

@@ -10,6 +10,8 @@ declare module '../../../platform/audit/index.js' {
     'portal.message_approve': { note: string | null };
     'portal.message_reject': { reason: string };
     'portal.message_publish': { siteId: string };
+    /** The writer's full phone number was shown to the actor (to call back). */
+    'portal.message_contact': { state: string };
     'portal.message_remind': { kind: string; dueOn: string };
     'portal.survey_create': { siteId: string; kind: string; title: string };
     'portal.survey_update': { title: string };

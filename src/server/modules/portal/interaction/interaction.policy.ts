@@ -12,6 +12,8 @@ export interface MessageScope {
 }
 
 const siteStaff = ['editor', 'reviewer', 'it_office'] as const;
+/** A message not yet answered (nor marked invalid). */
+const openStates: readonly MessageState[] = ['received', 'accepted', 'routed', 'drafted'];
 const unitStaff = ['officer', 'staff'] as const;
 const isEditor = (actor: Parameters<typeof holdsRole>[0], m: MessageScope) => holdsRole(actor, 'editor', m.sitePath);
 const inUnit = (actor: Parameters<typeof holdsRole>[0], m: MessageScope) => holdsAnyRole(actor, unitStaff, m.unitPath);
@@ -34,6 +36,12 @@ export const messagePolicy = definePolicy(
     draft: (actor, m: MessageScope) => m.state === 'routed' && inUnit(actor, m),
     /** The site organisation's reviewer approves the answer (or sends it back). */
     approve: (actor, m: MessageScope) => m.state === 'drafted' && holdsRole(actor, 'reviewer', m.sitePath),
+    /**
+     * The writer's full phone number, to call back: the unit while the message is theirs, the site's
+     * editors while it is open. Every reveal is audited.
+     */
+    contact: (actor, m: MessageScope) =>
+      ((m.state === 'routed' || m.state === 'drafted') && inUnit(actor, m)) || (openStates.includes(m.state) && isEditor(actor, m)),
     /** Publication of an answered message whose writer consented. */
     publish: (actor, m: MessageScope) => m.state === 'answered' && m.consent && !m.published && isEditor(actor, m),
   },
@@ -44,6 +52,7 @@ export type MessageAction = (typeof messagePolicy.actions)[number];
 /** Whether the actor holds the role an action needs, whatever the message's state (403 versus 409). */
 export function holdsRoleFor(actor: Actor, action: Exclude<MessageAction, 'read'>, m: MessageScope): boolean {
   if (action === 'sendBack' || action === 'draft') return inUnit(actor, m);
+  if (action === 'contact') return inUnit(actor, m) || isEditor(actor, m);
   if (action === 'approve') return holdsRole(actor, 'reviewer', m.sitePath);
   return isEditor(actor, m);
 }

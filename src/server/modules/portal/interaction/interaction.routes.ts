@@ -15,6 +15,7 @@ import {
   idParamsSchema,
   messageListQuerySchema,
   messageListSchema,
+  contactSchema,
   messageSchema,
   moderateBodySchema,
   reasonBodySchema,
@@ -88,6 +89,21 @@ export const interactionRoutes: FastifyPluginAsyncZod<{ ctx: AppContext; message
   step('approve', '审核通过答复（来信即为已答复）', 'approvePortalAnswer', approveBodySchema, (a, id, body) => messages.approve(a, id, body));
   step('reject', '退回修改答复（说明理由）', 'rejectPortalAnswer', reasonBodySchema, (a, id, body) => messages.reject(a, id, body));
   step('publish', '公开已答复的来信（来信人同意公开时；不含个人信息）', 'publishPortalMessage', null, (a, id) => messages.publish(a, id));
+
+  app.post(
+    '/interaction/messages/:id/contact',
+    {
+      schema: {
+        tags,
+        summary: '查看来信人完整联系电话（回电用；每次查看记入审计日志）',
+        description: '承办单位在办理期间、网站编辑在来信办结前可查看。',
+        operationId: 'revealPortalMessageContact',
+        params: idParamsSchema,
+        response: { 200: contactSchema, ...errorResponses, ...conflict },
+      },
+    },
+    async (request) => messages.contact(acting(request), request.params.id),
+  );
 
   app.get(
     '/interaction/statistics',

@@ -36,6 +36,9 @@ export const messageSummarySchema = z
   })
   .meta({ id: 'PortalMessageSummary' });
 
+/** The writer's full contact details (audited on each reveal). */
+export const contactSchema = z.object({ phone: z.string(), email: z.string().nullable() }).meta({ id: 'PortalMessageContact' });
+
 export const messageSchema = messageSummarySchema
   .extend({
     body: z.string(),

@@ -80,7 +80,7 @@ describeEachDialect('互动交流: mailbox submission, handling, limits and remi
     expect((await call(cookies.clerk, 'GET', `/interaction/messages/${id}`)).status).toBe(404);
 
     const detail = await call(cookies.editor, 'GET', `/interaction/messages/${id}`);
-    expect(detail.json).toMatchObject({ state: 'received', writerName: '张三', phoneMasked: '138****0000', actions: ['read', 'triage'] });
+    expect(detail.json).toMatchObject({ state: 'received', writerName: '张三', phoneMasked: '138****0000', actions: ['read', 'triage', 'contact'] });
     expect((await call(cookies.officer, 'POST', `/interaction/messages/${id}/draft`, { answer: '太早' })).status).toBe(404);
     const accepted = await call(cookies.editor, 'POST', `/interaction/messages/${id}/triage`, { decision: 'accept' });
     expect(accepted.json, JSON.stringify(accepted.json)).toMatchObject({ state: 'accepted' });
@@ -178,6 +178,27 @@ describeEachDialect('互动交流: mailbox submission, handling, limits and remi
     expect((await call(cookies.editor, 'POST', `/interaction/messages/${id}/route`, { unitOrgId: banner.id })).json.error.code).toBe('interaction.unit_invalid');
     const routed = await call(cookies.editor, 'POST', `/interaction/messages/${id}/route`, { unitOrgId: fgw.id, note: '请发改委答复' });
     expect(routed.json).toMatchObject({ state: 'routed', unit: { orgId: fgw.id, name: '兴安盟发展和改革委员会' } });
+  });
+
+  it("shows the writer's full phone number to the handling unit and the site's editors while the message is open, and audits each look", async () => {
+    const { cookies, call } = fx;
+    const { id } = await fx.write({ phone: '13822223333', subject: '路灯不亮', body: '某小区路灯已坏一周。' }, { ip: '10.6.0.10' });
+    expect((await call(cookies.editor, 'GET', `/interaction/messages/${id}`)).json).toMatchObject({ phoneMasked: '138****3333', actions: expect.arrayContaining(['contact']) });
+    expect((await call(cookies.editor, 'POST', `/interaction/messages/${id}/contact`)).json).toEqual({ phone: '13822223333', email: null });
+    // Not yet the unit's: it cannot even see the message; the reviewer reads it but may not call.
+    expect((await call(cookies.officer, 'POST', `/interaction/messages/${id}/contact`)).status).toBe(404);
+    expect((await call(cookies.reviewer, 'POST', `/interaction/messages/${id}/contact`)).json.error.code).toBe('interaction.not_your_step');
+    expect((await call(cookies.clerk, 'POST', `/interaction/messages/${id}/contact`)).status).toBe(404);
+    await call(cookies.editor, 'POST', `/interaction/messages/${id}/triage`, { decision: 'accept' });
+    await call(cookies.editor, 'POST', `/interaction/messages/${id}/route`, { unitOrgId: fx.bgs.id });
+    expect((await call(cookies.officer, 'POST', `/interaction/messages/${id}/contact`)).json.phone).toBe('13822223333');
+    await call(cookies.officer, 'POST', `/interaction/messages/${id}/draft`, { answer: '已安排维修，三日内恢复照明。' });
+    await call(cookies.reviewer, 'POST', `/interaction/messages/${id}/approve`, {});
+    // Answered: nobody needs to call any more.
+    expect((await call(cookies.editor, 'POST', `/interaction/messages/${id}/contact`)).json.error.code).toBe('interaction.step_not_current');
+    expect((await call(cookies.editor, 'GET', `/interaction/messages/${id}`)).json.actions).not.toContain('contact');
+    const looks = await fx.db.selectFrom('audit_events').select(['actor_name', 'details']).where('action', '=', 'portal.message_contact').where('object_id', '=', id).execute();
+    expect(looks).toHaveLength(2);
   });
 
   it('counts received and answered messages in the public statistics', async () => {

@@ -43,6 +43,7 @@ const actionStates: Record<Exclude<MessageAction, 'read'>, readonly MessageState
   draft: ['routed'],
   approve: ['drafted'],
   publish: ['answered'],
+  contact: ['received', 'accepted', 'routed', 'drafted'],
 };
 
 /**
@@ -299,6 +300,14 @@ export function createMessageService(ctx: AppContext) {
     },
 
     /** Publication of an answered message whose writer consented; never his personal data. */
+    /** The writer's full phone number (and email) for a call back, recorded in the audit log. */
+    async contact(acting: Acting, id: string): Promise<{ phone: string; email: string | null }> {
+      const loaded = await loadFor(acting, id, 'contact');
+      const writer = openWriter(cipher, loaded.row);
+      await (ctx.audit as AuditLog).record(db, { ...acting.who, action: 'portal.message_contact', object: { type: 'portal-message', id }, details: { state: loaded.row.state } });
+      return { phone: writer.phone, email: writer.email };
+    },
+
     async publish(acting: Acting, id: string) {
       const loaded = await loadFor(acting, id, 'publish');
       const at = clock.now();
