@@ -1,15 +1,9 @@
-import { mkdtempSync } from 'node:fs';
-import { rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import pg from 'pg';
-import { openDatabase, type DatabaseHandle } from '../src/server/db/database.js';
 import { migrateToLatest } from '../src/server/db/migrate.js';
 import { createAuditLog, verifyAuditLog, type AuditEvent } from '../src/server/platform/audit/index.js';
 import { systemClock } from '../src/server/platform/clock.js';
 import { sm2GenerateKeyPair } from '../src/server/platform/crypto/index.js';
 import type { BenchOptions } from './run.js';
-import { round } from './support.js';
+import { benchDatabase, round } from './support.js';
 
 /**
  * The audit log: append rate with one transaction per event (for `duration` seconds, at most 20,000
@@ -19,7 +13,7 @@ import { round } from './support.js';
  */
 export async function benchAudit(options: BenchOptions): Promise<object> {
   const total = Number(process.env.BENCH_AUDIT_EVENTS ?? 200_000);
-  const { database, cleanup } = await benchDatabase(options.db);
+  const { database, cleanup } = await benchDatabase(options.db, 'audit');
   try {
     await migrateToLatest(database.db);
     const signing = sm2GenerateKeyPair();
@@ -88,25 +82,4 @@ export async function benchAudit(options: BenchOptions): Promise<object> {
 function cpuSecondsSince(start: NodeJS.CpuUsage): number {
   const used = process.cpuUsage(start);
   return (used.user + used.system) / 1e6;
-}
-
-async function benchDatabase(db: 'sqlite' | 'postgres'): Promise<{ database: DatabaseHandle; cleanup: () => Promise<void> }> {
-  if (db === 'sqlite') {
-    const dataDir = mkdtempSync(path.join(tmpdir(), 'hg-bench-audit-'));
-    const database = await openDatabase({ dataDir });
-    return { database, cleanup: () => rm(dataDir, { recursive: true, force: true }) };
-  }
-  const url = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-  const schema = `bench_audit_${Date.now().toString(36)}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`create schema ${schema}`);
-  const database = await openDatabase({ databaseUrl: url, dataDir: '' }, { pgSchema: schema });
-  return {
-    database,
-    cleanup: async () => {
-      await admin.query(`drop schema ${schema} cascade`);
-      await admin.end();
-    },
-  };
 }

@@ -1,11 +1,6 @@
-import { mkdtempSync } from 'node:fs';
-import { rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import pg from 'pg';
 import { loadConfig } from '../src/server/config.js';
 import { createAppContext } from '../src/server/context.js';
-import { openDatabase, type DatabaseHandle } from '../src/server/db/database.js';
+import { type DatabaseHandle } from '../src/server/db/database.js';
 import { migrateToLatest } from '../src/server/db/migrate.js';
 import { createSendService, type FinalCopyMaker } from '../src/server/modules/documents/index.js';
 import { createOrgService, seedOrgs } from '../src/server/modules/orgs/index.js';
@@ -13,7 +8,7 @@ import type { Actor } from '../src/server/platform/actor.js';
 import { createFileStore } from '../src/server/platform/files/index.js';
 import { newId } from '../src/server/platform/ids.js';
 import type { BenchOptions } from './run.js';
-import { round } from './support.js';
+import { benchDatabase, round } from './support.js';
 
 const RECIPIENTS = 1000;
 const ROUNDS = 7;
@@ -32,7 +27,7 @@ const noFinalCopy: FinalCopyMaker = {
  * 200 抄送 drawn from the Hinggan registry. Target: under 1 s.
  */
 export async function benchDocumentDistribute(options: BenchOptions): Promise<object> {
-  const { database, dataDir, cleanup } = await benchDatabase(options.db);
+  const { database, dataDir, cleanup } = await benchDatabase(options.db, 'distribute');
   try {
     await migrateToLatest(database.db);
     const config = loadConfig({ HINGGAN_ENV: 'test', HINGGAN_LOG_LEVEL: 'silent', HINGGAN_DATA_DIR: dataDir });
@@ -130,25 +125,4 @@ async function documentAtIssue(
       .execute();
   });
   return id;
-}
-
-async function benchDatabase(db: 'sqlite' | 'postgres'): Promise<{ database: DatabaseHandle; dataDir: string; cleanup: () => Promise<void> }> {
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'hg-bench-distribute-'));
-  const removeDir = () => rm(dataDir, { recursive: true, force: true });
-  if (db === 'sqlite') return { database: await openDatabase({ dataDir }), dataDir, cleanup: removeDir };
-  const url = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-  const schema = `bench_distribute_${Date.now().toString(36)}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`create schema ${schema}`);
-  const database = await openDatabase({ databaseUrl: url, dataDir: '' }, { pgSchema: schema });
-  return {
-    database,
-    dataDir,
-    cleanup: async () => {
-      await admin.query(`drop schema ${schema} cascade`);
-      await admin.end();
-      await removeDir();
-    },
-  };
 }

@@ -1,12 +1,7 @@
-import { mkdtempSync } from 'node:fs';
-import { rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { type Insertable, sql } from 'kysely';
-import pg from 'pg';
 import { loadConfig } from '../src/server/config.js';
 import { createAppContext } from '../src/server/context.js';
-import { openDatabase, type DatabaseHandle } from '../src/server/db/database.js';
+import { type DatabaseHandle } from '../src/server/db/database.js';
 import type { Database } from '../src/server/db/schema.js';
 import { migrateToLatest } from '../src/server/db/migrate.js';
 import { receivingServices } from '../src/server/modules/documents/index.js';
@@ -14,7 +9,7 @@ import { createOrgService, seedOrgs } from '../src/server/modules/orgs/index.js'
 import type { Actor } from '../src/server/platform/actor.js';
 import { newId } from '../src/server/platform/ids.js';
 import type { BenchOptions } from './run.js';
-import { round } from './support.js';
+import { benchDatabase, round } from './support.js';
 
 /** Documents delivered, each to RECIPIENTS organisations: 1,000,000 inbox items. */
 const DOCUMENTS = Number(process.env.HINGGAN_BENCH_INBOX_DOCUMENTS ?? 200_000);
@@ -39,7 +34,7 @@ const steps = [
  * and for random organisations. Target (the issue's to-do list): p99 under 30 ms.
  */
 export async function benchDocumentInbox(options: BenchOptions): Promise<object> {
-  const { database, dataDir, cleanup } = await benchDatabase(options.db);
+  const { database, dataDir, cleanup } = await benchDatabase(options.db, 'inbox');
   try {
     await migrateToLatest(database.db);
     const config = loadConfig({ HINGGAN_ENV: 'test', HINGGAN_LOG_LEVEL: 'silent', HINGGAN_DATA_DIR: dataDir });
@@ -159,25 +154,4 @@ async function populate(database: DatabaseHandle, hotId: string, orgIds: readonl
     for (const table of ['documents', 'document_deliveries', 'incoming_documents']) await sql.raw(`vacuum analyze ${table}`).execute(db);
   }
   return deliveriesWritten;
-}
-
-async function benchDatabase(db: 'sqlite' | 'postgres'): Promise<{ database: DatabaseHandle; dataDir: string; cleanup: () => Promise<void> }> {
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'hg-bench-inbox-'));
-  const removeDir = () => rm(dataDir, { recursive: true, force: true });
-  if (db === 'sqlite') return { database: await openDatabase({ dataDir }), dataDir, cleanup: removeDir };
-  const url = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-  const schema = `bench_inbox_${Date.now().toString(36)}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`create schema ${schema}`);
-  const database = await openDatabase({ databaseUrl: url, dataDir: '' }, { pgSchema: schema });
-  return {
-    database,
-    dataDir,
-    cleanup: async () => {
-      await admin.query(`drop schema ${schema} cascade`);
-      await admin.end();
-      await removeDir();
-    },
-  };
 }

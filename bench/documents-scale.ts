@@ -1,11 +1,5 @@
-import { mkdtempSync } from 'node:fs';
-import { rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import pg from 'pg';
 import { loadConfig } from '../src/server/config.js';
 import { createAppContext } from '../src/server/context.js';
-import { openDatabase, type DatabaseHandle } from '../src/server/db/database.js';
 import { migrateToLatest } from '../src/server/db/migrate.js';
 import { createSendService, platformFinalCopy, receivingServices } from '../src/server/modules/documents/index.js';
 import { createDocumentSearch } from '../src/server/modules/documents/search/index.js';
@@ -14,7 +8,7 @@ import { seedBulkDocuments } from '../src/server/modules/documents/seed/index.js
 import { createOrgService, seedOrgs } from '../src/server/modules/orgs/index.js';
 import type { Actor, RoleGrant } from '../src/server/platform/actor.js';
 import type { BenchOptions } from './run.js';
-import { round } from './support.js';
+import { benchDatabase, round } from './support.js';
 
 const CALLS = 300;
 const SEARCHES = 500;
@@ -38,7 +32,7 @@ const SEARCHES = 500;
 export async function benchDocumentsScale(options: BenchOptions): Promise<object> {
   const total = Number(process.env.BENCH_DOCUMENTS ?? 100_000);
   const reuse = process.env.BENCH_DOCUMENTS_REUSE;
-  const { database, dataDir, cleanup, kept } = await benchDatabase(options.db, reuse);
+  const { database, dataDir, cleanup, kept } = await benchDatabase(options.db, 'docs', { keep: process.env.BENCH_DOCUMENTS_KEEP === '1', reuse });
   try {
     await migrateToLatest(database.db);
     const config = loadConfig({ HINGGAN_ENV: 'test', HINGGAN_LOG_LEVEL: 'silent', HINGGAN_DATA_DIR: dataDir });
@@ -146,32 +140,4 @@ async function timed(times: number, call: () => Promise<unknown>, percentile = 9
   cpu.sort((a, b) => a - b);
   const at = (list: number[], p: number) => round(list[Math.min(list.length - 1, Math.floor((p / 100) * list.length))]!, 2);
   return { p50Ms: at(ms, 50), [`p${percentile}Ms`]: at(ms, percentile), maxMs: round(ms.at(-1)!, 2), cpuP50Ms: at(cpu, 50), [`cpuP${percentile}Ms`]: at(cpu, percentile) };
-}
-
-async function benchDatabase(
-  db: 'sqlite' | 'postgres',
-  reuse: string | undefined,
-): Promise<{ database: DatabaseHandle; dataDir: string; cleanup: () => Promise<void>; kept?: string }> {
-  const keep = process.env.BENCH_DOCUMENTS_KEEP === '1' || reuse !== undefined;
-  const dataDir = db === 'sqlite' && reuse ? reuse : mkdtempSync(path.join(tmpdir(), 'hg-bench-docs-'));
-  // The kept database is SQLite's data directory, or PostgreSQL's schema: a PostgreSQL run's data
-  // directory (keys only) is scratch and goes either way.
-  const removeDir = () => (keep && db === 'sqlite' ? Promise.resolve() : rm(dataDir, { recursive: true, force: true }));
-  if (db === 'sqlite') return { database: await openDatabase({ dataDir }), dataDir, cleanup: removeDir, ...(keep ? { kept: dataDir } : {}) };
-  const url = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-  const schema = reuse ?? `bench_docs_${Date.now().toString(36)}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  if (!reuse) await admin.query(`create schema ${schema}`);
-  const database = await openDatabase({ databaseUrl: url, dataDir: '' }, { pgSchema: schema });
-  return {
-    database,
-    dataDir,
-    ...(keep ? { kept: schema } : {}),
-    cleanup: async () => {
-      if (!keep) await admin.query(`drop schema ${schema} cascade`);
-      await admin.end();
-      await removeDir();
-    },
-  };
 }

@@ -1,11 +1,5 @@
-import { mkdtempSync } from 'node:fs';
-import { rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import pg from 'pg';
 import { loadConfig } from '../src/server/config.js';
 import { createAppContext } from '../src/server/context.js';
-import { openDatabase, type DatabaseHandle } from '../src/server/db/database.js';
 import { migrateToLatest } from '../src/server/db/migrate.js';
 import { seedAll } from '../src/server/main.js';
 import { PORTAL_SEARCH_SCOPE, PUBLIC_TAG } from '../src/server/modules/portal/portal-search.js';
@@ -15,7 +9,7 @@ import { seedBulkArticles } from '../src/server/modules/portal/seed/index.js';
 import { seedDemoSites } from '../src/server/modules/portal/seed/sites.seed.js';
 import type { SearchQuery } from '../src/server/platform/search/index.js';
 import type { BenchOptions } from './run.js';
-import { round } from './support.js';
+import { benchDatabase, round } from './support.js';
 
 const SEARCHES = 600;
 const PAGE_SIZE = 20;
@@ -36,7 +30,7 @@ const PAGE_SIZE = 20;
 export async function benchPortalSearch(options: BenchOptions): Promise<object> {
   const total = Number(process.env.BENCH_ARTICLES ?? 100_000);
   const reuse = process.env.BENCH_ARTICLES_REUSE;
-  const { database, dataDir, cleanup, kept } = await benchDatabase(options.db, reuse);
+  const { database, dataDir, cleanup, kept } = await benchDatabase(options.db, 'portal', { keep: process.env.BENCH_ARTICLES_KEEP === '1', reuse });
   try {
     await migrateToLatest(database.db);
     const config = loadConfig({ HINGGAN_ENV: 'test', HINGGAN_LOG_LEVEL: 'silent', HINGGAN_DATA_DIR: dataDir });
@@ -142,31 +136,5 @@ function mulberry32(seed: number): () => number {
     t = Math.imul(t ^ (t >>> 15), t | 1);
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
-async function benchDatabase(
-  db: 'sqlite' | 'postgres',
-  reuse: string | undefined,
-): Promise<{ database: DatabaseHandle; dataDir: string; cleanup: () => Promise<void>; kept?: string }> {
-  const keep = process.env.BENCH_ARTICLES_KEEP === '1' || reuse !== undefined;
-  const dataDir = db === 'sqlite' && reuse ? reuse : mkdtempSync(path.join(tmpdir(), 'hg-bench-portal-'));
-  const removeDir = () => (keep ? Promise.resolve() : rm(dataDir, { recursive: true, force: true }));
-  if (db === 'sqlite') return { database: await openDatabase({ dataDir }), dataDir, cleanup: removeDir, ...(keep ? { kept: dataDir } : {}) };
-  const url = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-  const schema = reuse ?? `bench_portal_${Date.now().toString(36)}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  if (!reuse) await admin.query(`create schema ${schema}`);
-  const database = await openDatabase({ databaseUrl: url, dataDir: '' }, { pgSchema: schema });
-  return {
-    database,
-    dataDir,
-    ...(keep ? { kept: schema } : {}),
-    cleanup: async () => {
-      if (!keep) await admin.query(`drop schema ${schema} cascade`);
-      await admin.end();
-      await removeDir();
-    },
   };
 }

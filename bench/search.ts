@@ -1,14 +1,8 @@
-import { mkdtempSync } from 'node:fs';
-import { rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { sql } from 'kysely';
-import pg from 'pg';
-import { openDatabase, type DatabaseHandle } from '../src/server/db/database.js';
 import { migrateToLatest } from '../src/server/db/migrate.js';
 import { createSearch, type SearchDocument, type SearchQuery } from '../src/server/platform/search/index.js';
 import type { BenchOptions } from './run.js';
-import { round } from './support.js';
+import { benchDatabase, round } from './support.js';
 
 /**
  * The platform's Chinese search: index BENCH_SEARCH_DOCS synthetic official documents (default
@@ -24,7 +18,7 @@ export async function benchSearch(options: BenchOptions): Promise<object> {
   const total = Number(process.env.BENCH_SEARCH_DOCS ?? 100_000);
   const queries = Number(process.env.BENCH_SEARCH_QUERIES ?? 1_000);
   const reuse = process.env.BENCH_SEARCH_REUSE;
-  const { database, cleanup, kept } = await benchDatabase(options.db, reuse);
+  const { database, cleanup, kept } = await benchDatabase(options.db, 'search', { keep: process.env.BENCH_SEARCH_KEEP === '1', reuse });
   try {
     await migrateToLatest(database.db);
     const search = createSearch({ db: database.db, dialect: database.dialect }, { words: places });
@@ -198,34 +192,4 @@ function mulberry32(seed: number): () => number {
 function cpuSecondsSince(start: NodeJS.CpuUsage): number {
   const used = process.cpuUsage(start);
   return (used.user + used.system) / 1e6;
-}
-
-async function benchDatabase(
-  db: 'sqlite' | 'postgres',
-  reuse: string | undefined,
-): Promise<{ database: DatabaseHandle; cleanup: () => Promise<void>; kept?: string }> {
-  const keep = process.env.BENCH_SEARCH_KEEP === '1' || reuse !== undefined;
-  if (db === 'sqlite') {
-    const dataDir = reuse ? path.dirname(reuse) : mkdtempSync(path.join(tmpdir(), 'hg-bench-search-'));
-    const database = await openDatabase({ dataDir }, reuse ? { sqliteFile: reuse } : {});
-    return {
-      database,
-      ...(keep ? { kept: database.location } : {}),
-      cleanup: () => (keep ? Promise.resolve() : rm(dataDir, { recursive: true, force: true })),
-    };
-  }
-  const url = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-  const schema = reuse ?? `bench_search_${Date.now().toString(36)}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  if (!reuse) await admin.query(`create schema ${schema}`);
-  const database = await openDatabase({ databaseUrl: url, dataDir: '' }, { pgSchema: schema });
-  return {
-    database,
-    ...(keep ? { kept: schema } : {}),
-    cleanup: async () => {
-      if (!keep) await admin.query(`drop schema ${schema} cascade`);
-      await admin.end();
-    },
-  };
 }

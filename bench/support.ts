@@ -1,10 +1,11 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, statSync } from 'node:fs';
 import { readFile, rm } from 'node:fs/promises';
 import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
+import { openDatabase, type DatabaseHandle } from '../src/server/db/database.js';
 
 const bin = fileURLToPath(new URL('../bin/hinggan.js', import.meta.url));
 
@@ -101,3 +102,47 @@ export async function startBaseline(body: Buffer, headers: Record<string, string
 }
 
 export const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 10 ** digits;
+
+export interface BenchDatabase {
+  readonly database: DatabaseHandle;
+  /** The deployment's data directory (keys; on SQLite also the database). */
+  readonly dataDir: string;
+  /** What to pass as `reuse` next time, when the database is kept. */
+  readonly kept?: string;
+  /** Closes nothing (the caller destroys `database`); drops what is not kept. */
+  cleanup(): Promise<void>;
+}
+
+/**
+ * A database for a bench that runs the services in its own process: a new SQLite data directory or
+ * PostgreSQL schema `bench_<name>_<time>`. `keep` keeps it (printed as `kept`); `reuse` opens a kept
+ * one (a data directory, a SQLite file, or a schema), which is kept again. On PostgreSQL the data
+ * directory holds only keys and always goes.
+ */
+export async function benchDatabase(db: 'sqlite' | 'postgres', name: string, options: { keep?: boolean; reuse?: string | undefined } = {}): Promise<BenchDatabase> {
+  const keep = options.keep === true || options.reuse !== undefined;
+  const { reuse } = options;
+  if (db === 'sqlite') {
+    const file = reuse !== undefined && statSync(reuse).isFile() ? reuse : undefined;
+    const dataDir = file ? path.dirname(file) : (reuse ?? mkdtempSync(path.join(tmpdir(), `hg-bench-${name}-`)));
+    const database = await openDatabase({ dataDir }, file ? { sqliteFile: file } : {});
+    return { database, dataDir, ...(keep ? { kept: file ?? dataDir } : {}), cleanup: () => (keep ? Promise.resolve() : rm(dataDir, { recursive: true, force: true })) };
+  }
+  const dataDir = mkdtempSync(path.join(tmpdir(), `hg-bench-${name}-`));
+  const url = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+  const schema = reuse ?? `bench_${name}_${Date.now().toString(36)}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  if (!reuse) await admin.query(`create schema ${schema}`);
+  const database = await openDatabase({ databaseUrl: url, dataDir: '' }, { pgSchema: schema });
+  return {
+    database,
+    dataDir,
+    ...(keep ? { kept: schema } : {}),
+    cleanup: async () => {
+      if (!keep) await admin.query(`drop schema ${schema} cascade`);
+      await admin.end();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}

@@ -197,7 +197,7 @@ describeEachDialect('互动交流: mailbox submission, handling, limits and remi
     // Answered: nobody needs to call any more.
     expect((await call(cookies.editor, 'POST', `/interaction/messages/${id}/contact`)).json.error.code).toBe('interaction.step_not_current');
     expect((await call(cookies.editor, 'GET', `/interaction/messages/${id}`)).json.actions).not.toContain('contact');
-    const looks = await fx.db.selectFrom('audit_events').select(['actor_name', 'details']).where('action', '=', 'portal.message_contact').where('object_id', '=', id).execute();
+    const looks = await fx.db.selectFrom('audit_events').select(['actor_name', 'details']).where('action', '=', 'portal.message_contact').where('object_id', '=', id!).execute();
     expect(looks).toHaveLength(2);
   });
 
