@@ -44,7 +44,7 @@ describeEachDialect('application shell', (database) => {
   it('gives every request a sortable id when the caller sends none', async () => {
     const first = (await app.inject('/healthz')).headers['x-request-id'] as string;
     const second = (await app.inject('/healthz')).headers['x-request-id'] as string;
-    expect(first).toMatch(/^[0-9a-f-]{36}$/);
+    expect(first).toMatch(/^[0-9a-z]{9}-[a-z2-9]{10}-\d{10}$/);
     expect(second > first).toBe(true);
   });
 

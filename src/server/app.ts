@@ -20,7 +20,7 @@ import './platform/http/zod-locale.js';
 import { fastPathServer, type FastPath } from './platform/http/fast-path.js';
 import { installHardening, securityHeaders } from './platform/http/hardening.js';
 import { registerHealthRoutes } from './platform/http/health.js';
-import { newId } from './platform/ids.js';
+import { newRequestId } from './platform/ids.js';
 import { installAuthGate } from './platform/policy/index.js';
 import type { AppContext, PlatformModule } from './platform/module.js';
 import { modules as allModules } from './modules/index.js';
@@ -49,7 +49,7 @@ const requestIdPattern = /^[A-Za-z0-9._-]{8,64}$/;
 /** The caller's X-Request-Id when it looks like one, else a new id. */
 function requestIdOf(req: IncomingMessage): string {
   const incoming = req.headers['x-request-id'];
-  return typeof incoming === 'string' && requestIdPattern.test(incoming) ? incoming : newId();
+  return typeof incoming === 'string' && requestIdPattern.test(incoming) ? incoming : newRequestId();
 }
 
 /** Builds the whole application: platform, every module's faces, docs and health. Does not listen. */

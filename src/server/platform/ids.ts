@@ -35,3 +35,26 @@ export function newId(): string {
 export function isId(value: string): boolean {
   return validate(value) && version(value) === 7;
 }
+
+const idAlphabet = 'abcdefghijkmnpqrstuvwxyz23456789';
+/** This process's part of every request id: 10 random characters (50 bits), drawn at start. */
+const processTag = Array.from(randomBytes16().subarray(0, 10), (b) => idAlphabet[b & 31]).join('');
+let requestSerial = 0;
+let lastMs = 0;
+let lastMsText = '';
+
+/**
+ * A new request id: the time in ms (base 36), this process's random tag and a counter, each of fixed
+ * width (`mhx2k0qz1-k3x9ab2cde-0000000001`), so ids sort by time as strings and are unique across
+ * nodes and restarts. Cheap enough for every request, cached pages included: a UUID cost more than
+ * a microsecond of a cached page's few (the time's text is made once per millisecond for the same reason).
+ */
+export function newRequestId(): string {
+  const now = Date.now();
+  if (now !== lastMs) {
+    lastMs = now;
+    lastMsText = now.toString(36).padStart(9, '0');
+  }
+  requestSerial = (requestSerial + 1) % 10_000_000_000;
+  return `${lastMsText}-${processTag}-${String(requestSerial).padStart(10, '0')}`;
+}

@@ -5,6 +5,10 @@ import type { Logger } from 'pino';
 /** A complete answer a module can give without the framework: status, its own headers and the bytes. */
 export interface FastAnswer {
   readonly status: number;
+  /**
+   * Kept and reused by the fast path's server (by identity) with the security headers added: return
+   * the same object for the same answer, and never pair one headers object with other bytes.
+   */
   readonly headers: Readonly<Record<string, string>>;
   /** Absent for bodiless answers (304). */
   readonly body?: Buffer;
@@ -48,8 +52,23 @@ export function fastPathServer(options: FastPathServerOptions) {
   };
 }
 
+/** Each answer's headers with the security headers, as the flat list writeHead takes, made once per answer object. */
+const rawHeaders = new WeakMap<FastAnswer['headers'], string[]>();
+
+function headerList(answer: FastAnswer, security: Readonly<Record<string, string>>): string[] {
+  let list = rawHeaders.get(answer.headers);
+  if (!list) {
+    const all: Record<string, string> = { ...security, ...answer.headers, ...(answer.body ? { 'content-length': String(answer.body.length) } : {}) };
+    list = Object.entries(all).flat();
+    rawHeaders.set(answer.headers, list);
+  }
+  return list;
+}
+
 function answerFast(request: IncomingMessage, response: ServerResponse, options: FastPathServerOptions): boolean {
-  const began = performance.now();
+  const log = options.log();
+  const logged = (log as Partial<Pick<Logger, 'isLevelEnabled'>>).isLevelEnabled?.('info') === true;
+  const began = logged ? performance.now() : 0;
   let answer: FastAnswer | undefined;
   try {
     for (const path of options.paths) {
@@ -58,15 +77,16 @@ function answerFast(request: IncomingMessage, response: ServerResponse, options:
     }
   } catch (error) {
     // A fast path that fails leaves the request to Fastify, whose handler reports errors properly.
-    options.log().warn({ err: error }, 'fast path failed; request handed to the router');
+    log.warn({ err: error }, 'fast path failed; request handed to the router');
     return false;
   }
   if (!answer) return false;
   const id = options.requestId(request);
-  response.writeHead(answer.status, { ...options.headers, 'x-request-id': id, ...answer.headers, ...(answer.body ? { 'content-length': String(answer.body.length) } : {}) });
+  // A body-bearing answer's bytes never change for the same headers object (see FastAnswer), so its
+  // Content-Length is part of the cached list.
+  response.writeHead(answer.status, [...headerList(answer, options.headers), 'x-request-id', id]);
   response.end(answer.body);
-  const log = options.log();
-  if ((log as Partial<Pick<Logger, 'isLevelEnabled'>>).isLevelEnabled?.('info')) {
+  if (logged) {
     log.info(
       { reqId: id, req: { method: request.method, url: request.url, host: request.headers.host }, res: { statusCode: answer.status }, responseTime: performance.now() - began, fast: true },
       'request completed',

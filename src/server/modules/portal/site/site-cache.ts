@@ -137,11 +137,33 @@ const vary = 'Accept-Encoding, Cookie';
 /** The answer to a request for a cached page, as status, headers and bytes (see sendSitePage). */
 export interface SitePageAnswer {
   readonly status: 200 | 304;
-  readonly headers: Record<string, string>;
+  readonly headers: Readonly<Record<string, string>>;
   readonly body?: Buffer;
 }
 
 type RequestHeaders = Readonly<Record<string, string | string[] | undefined>>;
+
+/** The page's answers, made once each: the same objects every time (the fast path caches by them). */
+const answers = new WeakMap<SitePage, Partial<Record<'plain' | 'gzip' | 'br' | 'fresh', SitePageAnswer>>>();
+
+function answerOf(page: SitePage, kind: 'plain' | 'gzip' | 'br' | 'fresh'): SitePageAnswer {
+  let made = answers.get(page);
+  if (!made) answers.set(page, (made = {}));
+  const known = made[kind];
+  if (known) return known;
+  const common = { 'cache-control': 'no-cache', vary, 'last-modified': page.lastModified };
+  const tag = page.etag.slice(1, -1);
+  const answer: SitePageAnswer =
+    kind === 'fresh'
+      ? { status: 304, headers: { ...common, etag: page.etag } }
+      : kind === 'br'
+        ? { status: 200, headers: { ...common, etag: `"${tag}-br"`, 'content-encoding': 'br', 'content-type': page.contentType }, body: page.br! }
+        : kind === 'gzip'
+          ? { status: 200, headers: { ...common, etag: `"${tag}-gz"`, 'content-encoding': 'gzip', 'content-type': page.contentType }, body: page.gzip! }
+          : { status: 200, headers: { ...common, etag: page.etag, 'content-type': page.contentType }, body: page.body };
+  made[kind] = answer;
+  return answer;
+}
 
 /**
  * What a request with these headers gets for `page`: 304 when the reader has it (If-None-Match, else
@@ -155,25 +177,24 @@ export function sitePageAnswer(headers: RequestHeaders, page: SitePage, cache?: 
     typeof ifNoneMatch === 'string'
       ? ifNoneMatch.includes(page.etag.slice(1, -1)) || ifNoneMatch.trim() === '*'
       : typeof since === 'string' && Date.parse(since) >= page.lastModifiedMs;
-  const common = { 'cache-control': 'no-cache', vary, 'last-modified': page.lastModified };
-  if (fresh) return { status: 304, headers: { ...common, etag: page.etag } };
+  if (fresh) return answerOf(page, 'fresh');
   const accept = headers['accept-encoding'];
-  const accepts = typeof accept === 'string' ? accept : '';
-  if (page.body.length > 1024 && accepts.includes('br')) {
+  if (page.body.length <= 1024 || typeof accept !== 'string') return answerOf(page, 'plain');
+  if (accept.includes('br')) {
     if (!page.br) {
       page.br = brotliCompressSync(page.body, { params: { [zlib.BROTLI_PARAM_QUALITY]: 9 } });
       cache?.account(page.br.length);
     }
-    return { status: 200, headers: { ...common, etag: `"${page.etag.slice(1, -1)}-br"`, 'content-encoding': 'br', 'content-type': page.contentType }, body: page.br };
+    return answerOf(page, 'br');
   }
-  if (page.body.length > 1024 && accepts.includes('gzip')) {
+  if (accept.includes('gzip')) {
     if (!page.gzip) {
       page.gzip = gzipSync(page.body, { level: 9 });
       cache?.account(page.gzip.length);
     }
-    return { status: 200, headers: { ...common, etag: `"${page.etag.slice(1, -1)}-gz"`, 'content-encoding': 'gzip', 'content-type': page.contentType }, body: page.gzip };
+    return answerOf(page, 'gzip');
   }
-  return { status: 200, headers: { ...common, etag: page.etag, 'content-type': page.contentType }, body: page.body };
+  return answerOf(page, 'plain');
 }
 
 /** Sends a page through Fastify (see sitePageAnswer). */
