@@ -1,6 +1,6 @@
 import { AppError } from '../../platform/errors/app-error.js';
 import { isDivisionKind, type OrgKind } from '../../../shared/orgs.js';
-import type { Org, OrgService } from '../orgs/index.js';
+import { isGeneralOffice, type Org, type OrgService } from '../orgs/index.js';
 
 /** An organisation with its materialised path (what policies judge). */
 export interface OrgNode extends Org {
@@ -10,11 +10,8 @@ export interface OrgNode extends Org {
 /** Whether the kind is an administrative division (a level of government), not a body or department. */
 export const isDivision = (kind: OrgKind): boolean => isDivisionKind(kind);
 
-/**
- * The 办公室 that handles an organisation's papers: an internal office child whose name ends in
- * 办公室. The sending side's `issuer_office` steps and the receiving side's inboxes use the same rule.
- */
-export const isGeneralOffice = (org: Org): boolean => org.kind === 'office' && org.nameZh.endsWith('办公室');
+/** The 办公室 that handles an organisation's papers (the orgs module's rule), re-exported for the documents area. */
+export { isGeneralOffice };
 
 /**
  * Keys asked for in one turn of the event loop, loaded by one query (as DataLoader does): the lookups a

@@ -7,6 +7,7 @@ import { createOrgService } from './org.service.js';
 export { createOrgService, type OrgService } from './org.service.js';
 export { parseOrgCsv, importColumns, type ImportProblem } from './org.import.js';
 export type { Org, OrgDetail, OrgDetailData, OrgTreeNode } from './org.schema.js';
+export { isGeneralOffice } from './org.kinds.js';
 export { orgPolicy, orgRegistryPolicy, type OrgScope } from './org.policy.js';
 
 /** The Hinggan League seed: the region, the league, its bodies, departments and divisions. */

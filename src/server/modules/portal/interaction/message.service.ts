@@ -8,7 +8,7 @@ import { allowedActions, authorize, can, grantsOf } from '../../../platform/poli
 import { createSearch, type Search } from '../../../platform/search/index.js';
 import { fieldCipher } from '../../../platform/sealed-data/index.js';
 import type { InvalidReason, MessageAction as EventAction, MessageState } from '../../../../shared/interaction.js';
-import { createOrgService } from '../../orgs/index.js';
+import { createOrgService, isGeneralOffice } from '../../orgs/index.js';
 import { PORTAL_SEARCH_SCOPE, PUBLIC_TAG, portalSearchKey } from '../portal-search.js';
 import { portalEvents } from '../portal-events.js';
 import type { PortalSiteRow } from '../portal.table.js';
@@ -70,7 +70,7 @@ export function createMessageService(ctx: AppContext) {
    */
   async function routingRootOf(site: PortalSiteRow): Promise<string> {
     const org = await orgs.get(site.org_id);
-    if (org.kind !== 'office' || !org.parentId || !org.nameZh.endsWith('办公室')) return org.id;
+    if (!isGeneralOffice(org) || !org.parentId) return org.id;
     const parent = await orgs.get(org.parentId);
     return parent.kind === 'leading_body' ? parent.id : org.id;
   }
