@@ -19,6 +19,7 @@ import * as portalInteraction from './2026_11_27_0017_portal_interaction.js';
 import * as portalPublishing from './2026_11_27_0018_portal_publishing.js';
 import * as portalInspection from './2026_11_27_0020_portal_inspection.js';
 import * as portalArticlesInterpretsIdx from './2026_11_27_0021_portal_articles_interprets_idx.js';
+import * as incomingUnitsStep from './2026_11_27_0022_incoming_units_step.js';
 
 /** Every migration, by name. Names sort in the order they run; add new ones at the end. */
 export const migrations: Record<string, Migration> = {
@@ -42,4 +43,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_27_0018_portal_publishing': portalPublishing,
   '2026_11_27_0020_portal_inspection': portalInspection,
   '2026_11_27_0021_portal_articles_interprets_idx': portalArticlesInterpretsIdx,
+  '2026_11_27_0022_incoming_units_step': incomingUnitsStep,
 };

@@ -115,12 +115,12 @@ export const inboxRepository = {
         ? db
             .selectFrom('incoming_units as u')
             .innerJoin('incoming_documents as i', 'i.id', 'u.incoming_id')
-            .select(['i.step', (eb) => eb.fn.countAll<number>().as('n'), (eb) => eb.fn.sum<number>(sql`case when i.deadline < ${options.today} then 1 else 0 end`).as('late')])
+            .select(['u.step', (eb) => eb.fn.countAll<number>().as('n'), (eb) => eb.fn.sum<number>(sql`case when i.deadline < ${options.today} then 1 else 0 end`).as('late')])
             .where('u.org_id', '=', orgId)
             .where('u.role', '=', 'co')
+            .where('u.step', 'in', handlingSteps)
             .where('i.org_id', '<>', orgId)
-            .where('i.step', 'in', handlingSteps)
-            .groupBy('i.step')
+            .groupBy('u.step')
             .execute()
         : [],
     ]);
@@ -154,9 +154,10 @@ export const inboxRepository = {
         .selectAll('i')
         .select('u.role as assigned_as')
         .where('u.org_id', '=', orgId)
+        .where('u.role', 'in', ['lead', 'co'])
+        .where('u.step', 'in', handlingSteps)
         .where('i.org_id', '<>', orgId)
         .where('i.deadline', '<=', options.until)
-        .where('i.step', 'in', handlingSteps)
         .orderBy('i.deadline')
         .limit(options.limit)
         .execute(),
@@ -174,7 +175,8 @@ type InboxPart = SelectQueryBuilder<any, any, InboxRow>;
 /**
  * The inbox as a union of its branches: the organisation's own items and those it handles for others
  * (as lead unit, as co-unit). With `limit`, each branch is cut to its newest `limit` rows first, so a
- * page reads a few index entries per branch (the to-do through `(org_id, is_open, received_at)`).
+ * page reads a few index entries per branch (the to-do through `(org_id, is_open, received_at)`, the
+ * co-unit branch through `incoming_units (org_id, role, step, received_at)`).
  */
 function inboxUnion(db: DbOrTrx, filter: InboxFilter, limit?: number): InboxPart | undefined {
   const like = filter.q ? `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : undefined;
@@ -196,7 +198,8 @@ function inboxUnion(db: DbOrTrx, filter: InboxFilter, limit?: number): InboxPart
     'i.received_at',
     'i.deadline',
   ] as const;
-  const parts: InboxPart[] = [];
+  // Each branch with the column it is newest-first by (the co-unit branch by its own copy).
+  const parts: { query: InboxPart; newest: 'i.received_at' | 'u.received_at' }[] = [];
   if (filter.own && filter.steps.length) {
     const wholeTodo = openSteps.every((step) => filter.steps.includes(step)) && filter.steps.length === openSteps.length;
     let own = db
@@ -206,7 +209,7 @@ function inboxUnion(db: DbOrTrx, filter: InboxFilter, limit?: number): InboxPart
       .where((eb) => (wholeTodo ? eb('i.is_open', '=', 1) : eb('i.step', 'in', [...filter.steps])));
     if (filter.overdueBefore) own = own.where('i.deadline', '<', filter.overdueBefore);
     if (like) own = own.where((eb) => titleMatches(eb.ref('i.title')));
-    parts.push(own as unknown as InboxPart);
+    parts.push({ query: own as unknown as InboxPart, newest: 'i.received_at' });
   }
   const assignedSteps = filter.steps.filter((s) => handlingSteps.includes(s) || s === 'completed');
   if (filter.assigned && assignedSteps.length) {
@@ -216,14 +219,16 @@ function inboxUnion(db: DbOrTrx, filter: InboxFilter, limit?: number): InboxPart
       .where('i.lead_org_id', '=', filter.orgId)
       .where('i.org_id', '<>', filter.orgId)
       .where('i.step', 'in', assignedSteps);
+    // The unit row's own step and received time: the branch reads its index range of open rows,
+    // newest first, and joins only those (not every item the unit was ever given).
     let co = db
       .selectFrom('incoming_units as u')
       .innerJoin('incoming_documents as i', 'i.id', 'u.incoming_id')
-      .select([...columns, 'u.role as assigned_as'])
+      .select([...columns.map((c) => (c === 'i.received_at' ? 'u.received_at' : c === 'i.step' ? 'u.step' : c)), 'u.role as assigned_as'])
       .where('u.org_id', '=', filter.orgId)
       .where('u.role', '=', 'co')
-      .where('i.org_id', '<>', filter.orgId)
-      .where('i.step', 'in', assignedSteps);
+      .where('u.step', 'in', assignedSteps)
+      .where('i.org_id', '<>', filter.orgId);
     if (filter.overdueBefore) {
       lead = lead.where('i.deadline', '<', filter.overdueBefore);
       co = co.where('i.deadline', '<', filter.overdueBefore);
@@ -232,9 +237,12 @@ function inboxUnion(db: DbOrTrx, filter: InboxFilter, limit?: number): InboxPart
       lead = lead.where((eb) => titleMatches(eb.ref('i.title')));
       co = co.where((eb) => titleMatches(eb.ref('i.title')));
     }
-    parts.push(lead as unknown as InboxPart, co as unknown as InboxPart);
+    parts.push({ query: lead as unknown as InboxPart, newest: 'i.received_at' }, { query: co as unknown as InboxPart, newest: 'u.received_at' });
   }
   if (parts.length === 0) return undefined;
-  const cut = limit === undefined ? parts : parts.map((part) => db.selectFrom(part.orderBy('received_at', 'desc').limit(limit).as('b')).selectAll() as unknown as InboxPart);
+  const cut =
+    limit === undefined
+      ? parts.map((part) => part.query)
+      : parts.map((part) => db.selectFrom(part.query.orderBy(sql.ref(part.newest), 'desc').limit(limit).as('b')).selectAll() as unknown as InboxPart);
   return cut.slice(1).reduce((acc, part) => acc.unionAll(part), cut[0]!);
 }

@@ -69,12 +69,13 @@ export const receiveRepository = {
     return db.selectFrom('incoming_events').selectAll().where('incoming_id', '=', incomingId).orderBy('at').orderBy('id').execute();
   },
 
-  async replaceUnits(db: DbOrTrx, incomingId: string, units: readonly { orgId: string; role: UnitRole }[]): Promise<void> {
-    await db.deleteFrom('incoming_units').where('incoming_id', '=', incomingId).execute();
+  /** The units of an item, written after its step changed (they copy its step and received time). */
+  async replaceUnits(db: DbOrTrx, item: Pick<IncomingRow, 'id' | 'step' | 'received_at'>, units: readonly { orgId: string; role: UnitRole }[]): Promise<void> {
+    await db.deleteFrom('incoming_units').where('incoming_id', '=', item.id).execute();
     if (units.length) {
       await db
         .insertInto('incoming_units')
-        .values(units.map((u, position) => ({ incoming_id: incomingId, org_id: u.orgId, role: u.role, position })))
+        .values(units.map((u, position) => ({ incoming_id: item.id, org_id: u.orgId, role: u.role, position, step: item.step, received_at: item.received_at })))
         .execute();
     }
   },

@@ -78,6 +78,26 @@ describeEachDialect('收文: inbox and every step through the API', (database) =
     expect(after.json.items[0].receipts[1].replyDocumentId).toBe(replyId);
   });
 
+  it('lists an item in a 协办 unit’s to-do while it is being handled, and under 已办结 once it is done', async () => {
+    const { call, cookies, ids } = fx;
+    const doc = await fx.issue({ from: 'ulh', to: ['xsh'], title: '关于协同推进数据共享的函' });
+    const id = doc.deliveries.xsh!;
+    await fx.throughInstruction(id, { instruction: '请教育局牵头，发改委协办。', leadOrgId: ids.jyj, coOrgIds: [ids.fgw], workingDays: 5 });
+    const line = (view: string) => call(cookies.fgw, 'GET', `/documents/inbox?orgId=${ids.fgw}&view=${view}`);
+
+    const todo = await line('todo');
+    expect(todo.json.items.find((i: { id: string }) => i.id === id)).toMatchObject({ step: 'instructed', assignedAs: 'co', title: '关于协同推进数据共享的函' });
+    const before = todo.json.counts.instructed as number;
+    expect(before).toBeGreaterThanOrEqual(1);
+
+    // 办结 by the receiving clerks: the item leaves the co-unit's to-do and its counts at once.
+    expect((await call(cookies.clerk, 'POST', `/documents/incoming/${id}/complete`, { result: '已会同办结。' })).status).toBe(200);
+    const after = await line('todo');
+    expect(after.json.items.some((i: { id: string }) => i.id === id)).toBe(false);
+    expect(after.json.counts.instructed ?? 0).toBe(before - 1);
+    expect((await line('completed')).json.items.find((i: { id: string }) => i.id === id)).toMatchObject({ step: 'completed', assignedAs: 'co' });
+  });
+
   it('refuses a step that is not yours, a step done twice, and another county’s inbox, each with a clear code and nothing written', async () => {
     const { call, cookies, ids } = fx;
     const doc = await fx.issue({ from: 'fgw', to: ['xsh'] });

@@ -236,7 +236,7 @@ export function createReceiveService(deps: ReceiveDeps) {
           lead_org_id: body.leadOrgId ?? null,
           deadline,
         });
-        await repo.replaceUnits(trx, id, [...(body.leadOrgId ? [{ orgId: body.leadOrgId, role: 'lead' as const }] : []), ...body.coOrgIds.map((orgId) => ({ orgId, role: 'co' as const }))]);
+        await repo.replaceUnits(trx, { id, step: 'instructed', received_at: item.row.received_at }, [...(body.leadOrgId ? [{ orgId: body.leadOrgId, role: 'lead' as const }] : []), ...body.coOrgIds.map((orgId) => ({ orgId, role: 'co' as const }))]);
         if (deadline) await scheduleReminders(trx, clock, id, deadline, now);
         await event(trx, acting, item.row, 'instruct', body.instruction, { leadOrgId: body.leadOrgId ?? null, coOrgIds: body.coOrgIds, workingDays: body.workingDays ?? null, deadline });
         await audited(trx, acting, id, 'documents.incoming_instruct', { leadOrgId: body.leadOrgId ?? null, coOrgIds: body.coOrgIds, deadline, workingDays: body.workingDays ?? null });

@@ -79,6 +79,9 @@ export interface IncomingUnitTable {
   org_id: string;
   role: UnitRole;
   position: number;
+  /** The item's step and received time, copied so a unit's to-do reads only its open rows (the step is kept in step by a trigger). */
+  step: IncomingStep;
+  received_at: string;
 }
 
 export interface IncomingEventTable {

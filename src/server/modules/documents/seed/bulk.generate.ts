@@ -324,7 +324,8 @@ export class BulkGenerator {
       created_at: new Date(d.issuedMs).toISOString(),
       updated_at: at(step === 'completed' ? 8 : 1.5),
     });
-    if (lead) rows.units.push({ incoming_id: d.deliveryId, org_id: lead, role: 'lead', position: 0 });
-    if (co) rows.units.push({ incoming_id: d.deliveryId, org_id: co, role: 'co', position: 1 });
+    const copied = { step, received_at: new Date(d.issuedMs).toISOString() };
+    if (lead) rows.units.push({ incoming_id: d.deliveryId, org_id: lead, role: 'lead', position: 0, ...copied });
+    if (co) rows.units.push({ incoming_id: d.deliveryId, org_id: co, role: 'co', position: 1, ...copied });
   }
 }
