@@ -71,6 +71,18 @@ export interface SearchPlan {
   readonly offset: number;
 }
 
+/**
+ * A plan's index match with its common tokens left out (`common-tokens.ts`): the index matches
+ * `words` and `facetGroups`; each candidate's row must then hold every `checkWords` word (in its
+ * stored text) and every `checkFacets` facet.
+ */
+export interface LeanMatch {
+  readonly words: readonly string[];
+  readonly facetGroups: readonly (readonly string[])[];
+  readonly checkWords: readonly string[];
+  readonly checkFacets: readonly string[];
+}
+
 /** Turns a parsed query into a plan; undefined when the caller has no tags (nothing is visible). */
 export function planSearch(query: ParsedSearchQuery): SearchPlan | undefined {
   if (query.text.length > MAX_QUERY_LENGTH) {

@@ -1,4 +1,5 @@
 import type { DbOrTrx } from '../../db/database.js';
+import type { CommonTokens } from './common-tokens.js';
 import { normalizeText } from './normalize.js';
 import type { SearchPlan } from './search-plan.js';
 import type { HitRow, MatchSet, SearchRepository } from './search.repository.js';
@@ -19,10 +20,15 @@ export interface Found {
  * them (most searches), the page is chosen from the ids themselves: tiers from the titles, no more
  * index work. A larger result is paged through the index, tier by tier, each newest first, and its
  * total shown as "more than `MAX_COUNTED`". When no entry has every word, the substring fallback.
+ *
+ * With `common`, the ids are matched with the common tokens checked on rows (`common-tokens.ts`):
+ * that walk is the one that goes to the end of the lists. Pages of a larger result stop early and
+ * use the index alone.
  */
-export async function findEntries(repository: SearchRepository, db: DbOrTrx, plan: SearchPlan): Promise<Found> {
+export async function findEntries(repository: SearchRepository, db: DbOrTrx, plan: SearchPlan, common?: CommonTokens): Promise<Found> {
   return repository.read(db, async (reader) => {
-    const ids = await repository.matchIds(reader, plan, MAX_COUNTED + 1);
+    const lean = common ? await common.lean(reader, plan) : undefined;
+    const ids = await repository.matchIds(reader, plan, MAX_COUNTED + 1, lean);
     if (ids.length === 0 && plan.gramTerms.length) {
       const fallback = await repository.fallbackIds(reader, plan);
       if (fallback.ids.length) {

@@ -1,7 +1,7 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { DbOrTrx } from '../../db/database.js';
 import { IDS_PER_DAY, firstIdOf } from './entry-id.js';
-import { MAX_FALLBACK_CANDIDATES, titleFacet, type SearchPlan } from './search-plan.js';
+import { MAX_FALLBACK_CANDIDATES, titleFacet, type LeanMatch, type SearchPlan } from './search-plan.js';
 import type { HitRow, MatchSet, SearchRepository } from './search.repository.js';
 
 /**
@@ -12,9 +12,18 @@ const quote = (token: string): string => `"${token.replaceAll('"', '""')}"`;
 const all = (tokens: readonly string[]): string => `(${tokens.map(quote).join(' AND ')})`;
 const any = (tokens: readonly string[]): string => `(${tokens.map(quote).join(' OR ')})`;
 
-function facetMatch(plan: SearchPlan): string {
+function facetMatch(plan: Pick<SearchPlan, 'facetGroups'>): string {
   return plan.facetGroups.map((group) => `{facets} : ${any(group)}`).join(' AND ');
 }
+
+/** The MATCH expression of a lean match: its words and the facet groups left in the index. */
+function leanMatch(lean: LeanMatch): string {
+  const words = `{title body extra} : ${all(lean.words)}`;
+  return lean.facetGroups.length ? `${words} AND ${facetMatch(lean)}` : words;
+}
+
+/** A facet on an entry's row: facets are stored space-delimited with a space at each end. */
+const holdsFacet = (facet: string) => sql`instr(f.facets, ${` ${facet} `}) > 0`;
 
 /** The MATCH expression on `search_words` for a set; the title tiers use the title facets. */
 function wordsMatch(plan: SearchPlan, set: MatchSet): string {
@@ -34,18 +43,17 @@ function wordsMatch(plan: SearchPlan, set: MatchSet): string {
 
 /**
  * The fallback's candidates: the newest `MAX_FALLBACK_CANDIDATES` entries containing every
- * substring (trigram index), each with whether it passes the facets (checked on the entry's own
- * `facets` column) and holds the short terms (LIKE: case-insensitive for ASCII). A second FTS5
+ * substring (trigram index), each with whether it passes the facets (checked on the entry's
+ * `search_entry_facets` row) and holds the short terms (LIKE: case-insensitive for ASCII). A second FTS5
  * lookup per candidate would cost a hundred times more.
  */
 function fallbackCandidates(plan: SearchPlan): RawBuilder<{ id: number; ok: number }> {
-  const facets = plan.facetGroups.map(
-    (group) => sql`(${sql.join(group.map((facet) => sql`instr(e.facets, ${` ${facet} `}) > 0`), sql` or `)})`,
-  );
+  const facets = plan.facetGroups.map((group) => sql`(${sql.join(group.map(holdsFacet), sql` or `)})`);
   const shortTerms = plan.gramShortTerms.map((term) => sql`(e.title like ${`%${term}%`} or e.body like ${`%${term}%`} or e.extra like ${`%${term}%`})`);
   return sql`select e.id, (${sql.join([...facets, ...shortTerms], sql` and `)}) as ok
     from (select rowid as id from search_grams where search_grams match ${all(plan.gramTerms)} order by rowid desc limit ${MAX_FALLBACK_CANDIDATES}) g
-    join search_entries e on e.id = g.id`;
+    join search_entries e on e.id = g.id
+    join search_entry_facets f on f.id = g.id`;
 }
 
 const idList = (ids: readonly number[]): RawBuilder<unknown> => sql.join(ids.map((id) => sql`${id}`));
@@ -58,9 +66,10 @@ export const sqliteSearchRepository: SearchRepository = {
     const last = await sql<{ id: number | null }>`select max(id) as id from search_entries
       where id >= ${first} and id < ${first + IDS_PER_DAY}`.execute(db);
     const id = (last.rows[0]?.id ?? first - 1) + 1;
-    await sql`insert into search_entries (id, scope, key, title, body, extra, fields, date, updated_at, facets)
+    await sql`insert into search_entries (id, scope, key, title, body, extra, fields, date, updated_at)
       values (${id}, ${entry.scope}, ${entry.key}, ${entry.title}, ${entry.body}, ${entry.extra}, ${entry.fields}, ${entry.date},
-        ${entry.updatedAt}, ${` ${entry.facets.join(' ')} `})`.execute(db);
+        ${entry.updatedAt})`.execute(db);
+    await sql`insert into search_entry_facets (id, facets) values (${id}, ${` ${entry.facets.join(' ')} `})`.execute(db);
     const facets = [...entry.facets, ...new Set(entry.titleWords.map(titleFacet))].join(' ');
     await sql`insert into search_words (rowid, facets, title, body, extra)
       values (${id}, ${facets}, ${entry.titleWords.join(' ')}, ${entry.bodyWords.join(' ')}, ${entry.extraWords.join(' ')})`.execute(db);
@@ -72,14 +81,35 @@ export const sqliteSearchRepository: SearchRepository = {
   async removeScope(db, scope) {
     await sql`delete from search_words where rowid in (select id from search_entries where scope = ${scope})`.execute(db);
     await sql`delete from search_grams where rowid in (select id from search_entries where scope = ${scope})`.execute(db);
+    await sql`delete from search_entry_facets where id in (select id from search_entries where scope = ${scope})`.execute(db);
     const deleted = await sql`delete from search_entries where scope = ${scope}`.execute(db);
     return Number(deleted.numAffectedRows ?? 0);
   },
 
-  async matchIds(db, plan, limit) {
-    const result = await sql<{ id: number }>`select rowid as id from search_words where search_words match ${wordsMatch(plan, 'words')}
+  async matchIds(db, plan, limit, lean) {
+    if (!lean) {
+      const result = await sql<{ id: number }>`select rowid as id from search_words where search_words match ${wordsMatch(plan, 'words')}
+        limit ${limit}`.execute(db);
+      return result.rows.map((row) => row.id);
+    }
+    // FTS5 drives; each candidate's narrow facets row, then its text, is looked up by id and checked.
+    const checks = [
+      ...lean.checkFacets.map(holdsFacet),
+      ...lean.checkWords.map((word) => sql`(instr(e.title, ${word}) > 0 or instr(e.body, ${word}) > 0 or instr(e.extra, ${word}) > 0)`),
+    ];
+    const result = await sql<{ id: number }>`select w.rowid as id from search_words w
+      ${lean.checkFacets.length ? sql`join search_entry_facets f on f.id = w.rowid` : sql``}
+      ${lean.checkWords.length ? sql`join search_entries e on e.id = w.rowid` : sql``}
+      where w.search_words match ${leanMatch(lean)} and ${sql.join(checks, sql` and `)}
       limit ${limit}`.execute(db);
     return result.rows.map((row) => row.id);
+  },
+
+  async countToken(db, kind, token, cap) {
+    const match = kind === 'facet' ? `{facets} : ${quote(token)}` : `{title body extra} : ${quote(token)}`;
+    const result = await sql<{ n: number }>`select count(*) as n from
+      (select 1 from search_words where search_words match ${match} limit ${cap})`.execute(db);
+    return Number(result.rows[0]?.n ?? 0);
   },
 
   async fallbackIds(db, plan) {
@@ -133,6 +163,7 @@ async function removeEntry(db: DbOrTrx, scope: string, key: string): Promise<boo
   if (id === undefined) return false;
   await sql`delete from search_words where rowid = ${id}`.execute(db);
   await sql`delete from search_grams where rowid = ${id}`.execute(db);
+  await sql`delete from search_entry_facets where id = ${id}`.execute(db);
   await sql`delete from search_entries where id = ${id}`.execute(db);
   return true;
 }

@@ -1,5 +1,5 @@
 import type { DbOrTrx, Dialect } from '../../db/database.js';
-import type { SearchPlan } from './search-plan.js';
+import type { LeanMatch, SearchPlan } from './search-plan.js';
 import { postgresSearchRepository } from './search-postgres.repository.js';
 import { sqliteSearchRepository } from './search-sqlite.repository.js';
 
@@ -44,8 +44,16 @@ export interface SearchRepository {
   upsert(db: DbOrTrx, entry: IndexedEntry): Promise<void>;
   remove(db: DbOrTrx, scope: string, key: string): Promise<boolean>;
   removeScope(db: DbOrTrx, scope: string): Promise<number>;
-  /** Ids of entries with every word (and the facets), up to `limit`, in no particular order. */
-  matchIds(db: DbOrTrx, plan: SearchPlan, limit: number): Promise<number[]>;
+  /**
+   * Ids of entries with every word (and the facets), up to `limit`, in no particular order. With
+   * `lean` (SQLite), the index matches its tokens and the rest are checked on the candidates' rows.
+   */
+  matchIds(db: DbOrTrx, plan: SearchPlan, limit: number, lean?: LeanMatch): Promise<number[]>;
+  /**
+   * How many entries hold a word (in title, body or attachments) or a facet, counted no further
+   * than `cap`. Only engines that check common tokens on rows have it (`common-tokens.ts`).
+   */
+  countToken?(db: DbOrTrx, kind: 'word' | 'facet', token: string, cap: number): Promise<number>;
   /**
    * Ids of the substring fallback's matches among its candidates (`MAX_FALLBACK_CANDIDATES`, newest
    * first); `exhaustive` when there were fewer candidates than that.

@@ -21,7 +21,8 @@ export interface SearchEntryTable {
   /** YYYY-MM-DD, or null when the object has none (also in `fields`; filters use date facets). */
   date: string | null;
   updated_at: string;
-  // SQLite also keeps `facets` (space-delimited) here; PostgreSQL the `words` and `grams` tsvectors.
+  // PostgreSQL also keeps the `words` and `grams` tsvectors here; SQLite the facets (space-delimited)
+  // in `search_entry_facets` (id, facets), read by the row checks of common tokens and the fallback.
 }
 
 export type SearchEntryRow = Selectable<SearchEntryTable>;

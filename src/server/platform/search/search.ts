@@ -1,5 +1,6 @@
 import type { Db, DbOrTrx, Dialect } from '../../db/database.js';
 import { systemClock, type Clock } from '../clock.js';
+import { COMMON_TOKEN_ENTRIES, commonTokens } from './common-tokens.js';
 import { highlight } from './highlight.js';
 import { normalizeText } from './normalize.js';
 import { entryFacets, planSearch, type SearchPlan } from './search-plan.js';
@@ -28,6 +29,11 @@ export interface SearchOptions {
    * index or query. More can be added later with `addWords`.
    */
   readonly words?: Iterable<string> | (() => Promise<Iterable<string>>);
+  /**
+   * SQLite: a word or facet held by at least this many entries is checked on the candidates' rows
+   * instead of walked in the index (`common-tokens.ts`; default `COMMON_TOKEN_ENTRIES`).
+   */
+  readonly commonEntries?: number;
 }
 
 export interface SearchHit {
@@ -99,6 +105,7 @@ const SNIPPET_CHARS = 120;
 export function createSearch(ctx: SearchContext, options: SearchOptions = {}): Search {
   const repository = searchRepository(ctx.dialect);
   const clock = ctx.clock ?? systemClock;
+  const common = commonTokens(repository, { entries: options.commonEntries ?? COMMON_TOKEN_ENTRIES, clock });
   let loading: Promise<void> | undefined;
 
   const ready = (): Promise<void> => {
@@ -148,7 +155,7 @@ export function createSearch(ctx: SearchContext, options: SearchOptions = {}): S
       const base = { page: parsed.page, pageSize: parsed.pageSize, order: parsed.sort };
       if (!plan) return { ...base, total: 0, totalExact: true, fallback: false, hits: [] };
 
-      const found = await findEntries(repository, db, plan);
+      const found = await findEntries(repository, db, plan, common);
       const needles = highlightNeedles(plan, found.fallback);
       return {
         ...base,
