@@ -51,6 +51,8 @@ describeEachDialect('search: common words and facets', (database, dialect) => {
     expect(await keys('兴安盟 旅游', 'arxan', ['public', 'staff'])).toEqual(['a1', 'a2', 'a4']);
     expect(await keys('兴安盟')).toEqual(['a1', 'a2', 'm1', 'm2', 'm3']);
     expect(await keys('大米 兴安盟', 'arxan')).toEqual([]);
+    expect(await keys('冰雪 兴安盟', 'arxan')).toEqual(['a2']);
+    expect(await keys('冰雪 兴安盟', 'main')).toEqual([]);
   });
 
   it('on SQLite leaves the common words and single facets out of the index match, to be checked on rows', async () => {
@@ -59,13 +61,14 @@ describeEachDialect('search: common words and facets', (database, dialect) => {
       expect(common).toBeUndefined(); // GIN answers an AND from its posting trees
       return;
     }
-    const plan = planSearch(searchQuerySchema.parse({ scopes: ['portal'], tags: ['public'], text: '兴安盟 旅游', filters: { site: 'arxan' } }))!;
-    const lean = await common!.lean(database().db, plan);
-    // 旅游 is in 4 entries too, but one word stays in the index match: the longer of the two.
-    expect(lean).toEqual({
-      words: ['兴安盟'],
+    // Every word common (兴安盟 and 旅游 are in 4–6 entries): the index alone, which stops early.
+    const broad = planSearch(searchQuerySchema.parse({ scopes: ['portal'], tags: ['public'], text: '兴安盟 旅游', filters: { site: 'arxan' } }))!;
+    expect(await common!.lean(database().db, broad)).toBeUndefined();
+    const plan = planSearch(searchQuerySchema.parse({ scopes: ['portal'], tags: ['public'], text: '兴安盟 冰雪', filters: { site: 'arxan' } }))!;
+    expect(await common!.lean(database().db, plan)).toEqual({
+      words: ['冰雪'],
       facetGroups: [],
-      checkWords: ['旅游'],
+      checkWords: ['兴安盟'],
       checkFacets: [visibilityFacet('portal', 'public'), fieldFacet('site', 'arxan')],
     });
     const rare = planSearch(searchQuerySchema.parse({ scopes: ['portal'], tags: ['public', 'staff'], text: '大米 兴安盟' }))!;

@@ -62,14 +62,11 @@ export function commonTokens(repository: Pick<SearchRepository, 'countToken'>, o
   return {
     async lean(db, plan) {
       const wordVerdicts = await Promise.all(plan.words.map(async (word) => checkableWord.test(word) && (await isCommon(db, 'word', word))));
-      let checkWords = plan.words.filter((_, i) => wordVerdicts[i]);
-      let words = plan.words.filter((_, i) => !wordVerdicts[i]);
-      // The index match keeps one word at least: the longest of the common ones (longer words are rarer).
-      if (words.length === 0) {
-        const kept = checkWords.reduce((a, b) => (b.length > a.length ? b : a));
-        words = [kept];
-        checkWords = checkWords.filter((w) => w !== kept);
-      }
+      const checkWords = plan.words.filter((_, i) => wordVerdicts[i]);
+      const words = plan.words.filter((_, i) => !wordVerdicts[i]);
+      // Only words as common as these: most entries match, the index walk stops at the first
+      // page's worth, and checking rows would read far more candidates than it saves.
+      if (words.length === 0) return undefined;
       // A group of one facet may be checked on rows; a group of several is an OR the index answers.
       const groupVerdicts = await Promise.all(plan.facetGroups.map(async (group) => group.length === 1 && (await isCommon(db, 'facet', group[0]!))));
       const checkFacets = plan.facetGroups.filter((_, i) => groupVerdicts[i]).map((group) => group[0]!);
