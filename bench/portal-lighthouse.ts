@@ -1,21 +1,10 @@
 import { loadavg } from 'node:os';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse, { desktopConfig, type Config, type Flags, type Result } from 'lighthouse';
+import { chromiumFlags, chromiumPath as chromePath } from '../test/support/chromium.js';
 import type { BenchOptions } from './run.js';
 import { benchSettings, pinnedToCores, startPlatform } from './support.js';
 
-/** Debian's chromium, as the browser suite uses it; no network, nothing fetched from elsewhere. */
-const chromePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const chromeFlags = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 const categories = ['performance', 'accessibility'] as const;
 const target = 95;
 /**
@@ -89,7 +78,7 @@ export async function benchPortalLighthouse(options: BenchOptions): Promise<obje
   try {
     const pages = await portalPages(platform.url);
     const loadAverage = loadavg()[0]!;
-    const chrome = await chromeLauncher.launch({ chromePath, chromeFlags, logLevel: 'error' });
+    const chrome = await chromeLauncher.launch({ chromePath, chromeFlags: [...chromiumFlags], logLevel: 'error' });
     try {
       // A new browser's first page pays for its font caches and code: one run to warm it up, not counted.
       await audit(pages[0]!.url, chrome.port, 'mobile');

@@ -5,8 +5,8 @@ import { chromium, type Browser } from 'playwright-core';
 import { ensureWorkbenchBuilt } from '../../src/cli/workbench-build.js';
 import { loadConfig } from '../../src/server/config.js';
 import { startServer, type Started } from '../../src/server/main.js';
+import { chromiumFlags, chromiumPath } from '../support/chromium.js';
 
-export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const requireBrowser = process.env.HINGGAN_REQUIRE_BROWSER === '1';
 
 /** Whether the browser suite runs here; without chromium it is skipped loudly, or fails under CI. */
@@ -23,16 +23,7 @@ export async function launchBrowser(): Promise<Browser> {
   mkdirSync(screenshotsDir, { recursive: true });
   return chromium.launch({
     executablePath: chromiumPath,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
+    args: [...chromiumFlags],
   });
 }
 
