@@ -72,14 +72,11 @@ export interface SearchPlan {
 }
 
 /**
- * A plan's index match with its common tokens left out (`common-tokens.ts`): the index matches
- * `words` and `facetGroups`; each candidate's row must then hold every `checkWords` word (in its
- * stored text) and every `checkFacets` facet.
+ * A plan's index match with its common facets left out (`common-facets.ts`): the index matches the
+ * plan's words and `facetGroups`; each candidate's row must then hold every `checkFacets` facet.
  */
 export interface LeanMatch {
-  readonly words: readonly string[];
   readonly facetGroups: readonly (readonly string[])[];
-  readonly checkWords: readonly string[];
   readonly checkFacets: readonly string[];
 }
 

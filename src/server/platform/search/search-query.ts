@@ -1,5 +1,5 @@
 import type { DbOrTrx } from '../../db/database.js';
-import type { CommonTokens } from './common-tokens.js';
+import type { CommonFacets } from './common-facets.js';
 import { normalizeText } from './normalize.js';
 import type { SearchPlan } from './search-plan.js';
 import type { HitRow, MatchSet, SearchRepository } from './search.repository.js';
@@ -21,11 +21,11 @@ export interface Found {
  * index work. A larger result is paged through the index, tier by tier, each newest first, and its
  * total shown as "more than `MAX_COUNTED`". When no entry has every word, the substring fallback.
  *
- * With `common`, the ids are matched with the common tokens checked on rows (`common-tokens.ts`):
+ * With `common`, the ids are matched with the common facets checked on rows (`common-facets.ts`):
  * that walk is the one that goes to the end of the lists. Pages of a larger result stop early and
  * use the index alone.
  */
-export async function findEntries(repository: SearchRepository, db: DbOrTrx, plan: SearchPlan, common?: CommonTokens): Promise<Found> {
+export async function findEntries(repository: SearchRepository, db: DbOrTrx, plan: SearchPlan, common?: CommonFacets): Promise<Found> {
   return repository.read(db, async (reader) => {
     const lean = common ? await common.lean(reader, plan) : undefined;
     const ids = await repository.matchIds(reader, plan, MAX_COUNTED + 1, lean);

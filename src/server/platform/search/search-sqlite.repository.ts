@@ -16,14 +16,14 @@ function facetMatch(plan: Pick<SearchPlan, 'facetGroups'>): string {
   return plan.facetGroups.map((group) => `{facets} : ${any(group)}`).join(' AND ');
 }
 
-/** The MATCH expression of a lean match: its words and the facet groups left in the index. */
-function leanMatch(lean: LeanMatch): string {
-  const words = `{title body extra} : ${all(lean.words)}`;
+/** The MATCH expression of a lean match: the words and the facet groups left in the index. */
+function leanMatch(plan: SearchPlan, lean: LeanMatch): string {
+  const words = `{title body extra} : ${all(plan.words)}`;
   return lean.facetGroups.length ? `${words} AND ${facetMatch(lean)}` : words;
 }
 
 /** A facet on an entry's row: facets are stored space-delimited with a space at each end. */
-const holdsFacet = (facet: string) => sql`instr(f.facets, ${` ${facet} `}) > 0`;
+const holdsFacet = (facet: string) => sql`instr(m.facets, ${` ${facet} `}) > 0`;
 
 /** The MATCH expression on `search_words` for a set; the title tiers use the title facets. */
 function wordsMatch(plan: SearchPlan, set: MatchSet): string {
@@ -44,7 +44,7 @@ function wordsMatch(plan: SearchPlan, set: MatchSet): string {
 /**
  * The fallback's candidates: the newest `MAX_FALLBACK_CANDIDATES` entries containing every
  * substring (trigram index), each with whether it passes the facets (checked on the entry's
- * `search_entry_facets` row) and holds the short terms (LIKE: case-insensitive for ASCII). A second FTS5
+ * `search_entry_meta` row) and holds the short terms (LIKE: case-insensitive for ASCII). A second FTS5
  * lookup per candidate would cost a hundred times more.
  */
 function fallbackCandidates(plan: SearchPlan): RawBuilder<{ id: number; ok: number }> {
@@ -53,7 +53,7 @@ function fallbackCandidates(plan: SearchPlan): RawBuilder<{ id: number; ok: numb
   return sql`select e.id, (${sql.join([...facets, ...shortTerms], sql` and `)}) as ok
     from (select rowid as id from search_grams where search_grams match ${all(plan.gramTerms)} order by rowid desc limit ${MAX_FALLBACK_CANDIDATES}) g
     join search_entries e on e.id = g.id
-    join search_entry_facets f on f.id = g.id`;
+    join search_entry_meta m on m.id = g.id`;
 }
 
 const idList = (ids: readonly number[]): RawBuilder<unknown> => sql.join(ids.map((id) => sql`${id}`));
@@ -69,7 +69,7 @@ export const sqliteSearchRepository: SearchRepository = {
     await sql`insert into search_entries (id, scope, key, title, body, extra, fields, date, updated_at)
       values (${id}, ${entry.scope}, ${entry.key}, ${entry.title}, ${entry.body}, ${entry.extra}, ${entry.fields}, ${entry.date},
         ${entry.updatedAt})`.execute(db);
-    await sql`insert into search_entry_facets (id, facets) values (${id}, ${` ${entry.facets.join(' ')} `})`.execute(db);
+    await sql`insert into search_entry_meta (id, title, facets) values (${id}, ${entry.title}, ${` ${entry.facets.join(' ')} `})`.execute(db);
     const facets = [...entry.facets, ...new Set(entry.titleWords.map(titleFacet))].join(' ');
     await sql`insert into search_words (rowid, facets, title, body, extra)
       values (${id}, ${facets}, ${entry.titleWords.join(' ')}, ${entry.bodyWords.join(' ')}, ${entry.extraWords.join(' ')})`.execute(db);
@@ -81,7 +81,7 @@ export const sqliteSearchRepository: SearchRepository = {
   async removeScope(db, scope) {
     await sql`delete from search_words where rowid in (select id from search_entries where scope = ${scope})`.execute(db);
     await sql`delete from search_grams where rowid in (select id from search_entries where scope = ${scope})`.execute(db);
-    await sql`delete from search_entry_facets where id in (select id from search_entries where scope = ${scope})`.execute(db);
+    await sql`delete from search_entry_meta where id in (select id from search_entries where scope = ${scope})`.execute(db);
     const deleted = await sql`delete from search_entries where scope = ${scope}`.execute(db);
     return Number(deleted.numAffectedRows ?? 0);
   },
@@ -92,23 +92,23 @@ export const sqliteSearchRepository: SearchRepository = {
         limit ${limit}`.execute(db);
       return result.rows.map((row) => row.id);
     }
-    // FTS5 drives; each candidate's narrow facets row, then its text, is looked up by id and checked.
-    const checks = [
-      ...lean.checkFacets.map(holdsFacet),
-      ...lean.checkWords.map((word) => sql`(instr(e.title, ${word}) > 0 or instr(e.body, ${word}) > 0 or instr(e.extra, ${word}) > 0)`),
-    ];
+    // FTS5 drives; each candidate's narrow row is looked up by id and its common facets checked.
     const result = await sql<{ id: number }>`select w.rowid as id from search_words w
-      ${lean.checkFacets.length ? sql`join search_entry_facets f on f.id = w.rowid` : sql``}
-      ${lean.checkWords.length ? sql`join search_entries e on e.id = w.rowid` : sql``}
-      where w.search_words match ${leanMatch(lean)} and ${sql.join(checks, sql` and `)}
+      join search_entry_meta m on m.id = w.rowid
+      where w.search_words match ${leanMatch(plan, lean)} and ${sql.join(lean.checkFacets.map(holdsFacet), sql` and `)}
       limit ${limit}`.execute(db);
     return result.rows.map((row) => row.id);
   },
 
-  async countToken(db, kind, token, cap) {
-    const match = kind === 'facet' ? `{facets} : ${quote(token)}` : `{title body extra} : ${quote(token)}`;
+  async countEntries(db) {
+    // The narrow table: its b-tree is the smallest to count.
+    const result = await sql<{ n: number }>`select count(*) as n from search_entry_meta`.execute(db);
+    return Number(result.rows[0]?.n ?? 0);
+  },
+
+  async countFacet(db, facet, cap) {
     const result = await sql<{ n: number }>`select count(*) as n from
-      (select 1 from search_words where search_words match ${match} limit ${cap})`.execute(db);
+      (select 1 from search_words where search_words match ${`{facets} : ${quote(facet)}`} limit ${cap})`.execute(db);
     return Number(result.rows[0]?.n ?? 0);
   },
 
@@ -119,7 +119,8 @@ export const sqliteSearchRepository: SearchRepository = {
 
   async titles(db, ids) {
     if (!ids.length) return [];
-    const result = await sql<{ id: number; title: string }>`select id, title from search_entries where id in (${idList(ids)})`.execute(db);
+    // The narrow rows: the tiers of up to 1,000 matches read no bodies.
+    const result = await sql<{ id: number; title: string }>`select id, title from search_entry_meta where id in (${idList(ids)})`.execute(db);
     return result.rows;
   },
 
@@ -163,7 +164,7 @@ async function removeEntry(db: DbOrTrx, scope: string, key: string): Promise<boo
   if (id === undefined) return false;
   await sql`delete from search_words where rowid = ${id}`.execute(db);
   await sql`delete from search_grams where rowid = ${id}`.execute(db);
-  await sql`delete from search_entry_facets where id = ${id}`.execute(db);
+  await sql`delete from search_entry_meta where id = ${id}`.execute(db);
   await sql`delete from search_entries where id = ${id}`.execute(db);
   return true;
 }

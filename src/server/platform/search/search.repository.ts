@@ -46,14 +46,17 @@ export interface SearchRepository {
   removeScope(db: DbOrTrx, scope: string): Promise<number>;
   /**
    * Ids of entries with every word (and the facets), up to `limit`, in no particular order. With
-   * `lean` (SQLite), the index matches its tokens and the rest are checked on the candidates' rows.
+   * `lean` (SQLite), the index matches the words and its facet groups, and its common facets are
+   * checked on the candidates' rows.
    */
   matchIds(db: DbOrTrx, plan: SearchPlan, limit: number, lean?: LeanMatch): Promise<number[]>;
   /**
-   * How many entries hold a word (in title, body or attachments) or a facet, counted no further
-   * than `cap`. Only engines that check common tokens on rows have it (`common-tokens.ts`).
+   * How many entries hold a facet, counted no further than `cap`. Only engines that check common
+   * facets on rows have it (`common-facets.ts`).
    */
-  countToken?(db: DbOrTrx, kind: 'word' | 'facet', token: string, cap: number): Promise<number>;
+  countFacet?(db: DbOrTrx, facet: string, cap: number): Promise<number>;
+  /** How many entries there are (with `countFacet`). */
+  countEntries?(db: DbOrTrx): Promise<number>;
   /**
    * Ids of the substring fallback's matches among its candidates (`MAX_FALLBACK_CANDIDATES`, newest
    * first); `exhaustive` when there were fewer candidates than that.

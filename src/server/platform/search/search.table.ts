@@ -21,8 +21,9 @@ export interface SearchEntryTable {
   /** YYYY-MM-DD, or null when the object has none (also in `fields`; filters use date facets). */
   date: string | null;
   updated_at: string;
-  // PostgreSQL also keeps the `words` and `grams` tsvectors here; SQLite the facets (space-delimited)
-  // in `search_entry_facets` (id, facets), read by the row checks of common tokens and the fallback.
+  // PostgreSQL also keeps the `words` and `grams` tsvectors here. SQLite keeps the title again and the
+  // facets (space-delimited) in the narrow `search_entry_meta` (id, title, facets): the relevance
+  // tiers, the row checks of common facets and the fallback read many of them.
 }
 
 export type SearchEntryRow = Selectable<SearchEntryTable>;

@@ -1,6 +1,6 @@
 import type { Db, DbOrTrx, Dialect } from '../../db/database.js';
 import { systemClock, type Clock } from '../clock.js';
-import { COMMON_TOKEN_ENTRIES, commonTokens } from './common-tokens.js';
+import { COMMON_FACET_ENTRIES, commonFacets } from './common-facets.js';
 import { highlight } from './highlight.js';
 import { normalizeText } from './normalize.js';
 import { entryFacets, planSearch, type SearchPlan } from './search-plan.js';
@@ -30,8 +30,9 @@ export interface SearchOptions {
    */
   readonly words?: Iterable<string> | (() => Promise<Iterable<string>>);
   /**
-   * SQLite: a word or facet held by at least this many entries is checked on the candidates' rows
-   * instead of walked in the index (`common-tokens.ts`; default `COMMON_TOKEN_ENTRIES`).
+   * SQLite: a facet held by half of all entries, and by at least this many, is checked on the
+   * candidates' rows instead of walked in the index (`common-facets.ts`; default
+   * `COMMON_FACET_ENTRIES`).
    */
   readonly commonEntries?: number;
 }
@@ -105,7 +106,7 @@ const SNIPPET_CHARS = 120;
 export function createSearch(ctx: SearchContext, options: SearchOptions = {}): Search {
   const repository = searchRepository(ctx.dialect);
   const clock = ctx.clock ?? systemClock;
-  const common = commonTokens(repository, { entries: options.commonEntries ?? COMMON_TOKEN_ENTRIES, clock });
+  const common = commonFacets(repository, { entries: options.commonEntries ?? COMMON_FACET_ENTRIES, clock });
   let loading: Promise<void> | undefined;
 
   const ready = (): Promise<void> => {
