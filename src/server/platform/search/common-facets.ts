@@ -18,10 +18,14 @@ import type { SearchRepository } from './search.repository.js';
  * checked on rows: their text is in the wide `search_entries` rows, 15–30 µs a row to read, and
  * with words in a fifth of the entries that was slower than the index (measured at 1,000,000).
  *
- * Counts are remembered for `ttlMs`, per search (one database); the number of all entries is
- * refreshed in the background once known, so no search waits for it again.
+ * The counts (the facet's entries up to the threshold, all entries) take up to a second on a cold
+ * million-entry index, so no search waits for them: they run in the background on the search's own
+ * database, a facet counts as not common until its count is in, and a count older than `ttlMs` is
+ * used while it is taken again.
  */
 export interface CommonFacetOptions {
+  /** Where the counts are taken: the search's own database, never a caller's transaction. */
+  readonly db: DbOrTrx;
   /** Fewer entries than this never make a facet common. */
   readonly entries: number;
   /** The share of all entries a common facet is held by. */
@@ -40,56 +44,69 @@ const TTL_MS = 30 * 60_000;
 const MAX_KNOWN = 10_000;
 
 export interface CommonFacets {
-  /** The plan's match with its common facets moved to row checks; undefined when none is common. */
-  lean(db: DbOrTrx, plan: SearchPlan): Promise<LeanMatch | undefined>;
+  /** The plan's match with its common facets moved to row checks; undefined when none is known common. */
+  lean(plan: SearchPlan): LeanMatch | undefined;
+  /** Settles when the counts started so far are in (for tests and benchmarks). */
+  counted(): Promise<void>;
 }
 
 export function commonFacets(repository: Pick<SearchRepository, 'countFacet' | 'countEntries'>, options: CommonFacetOptions): CommonFacets | undefined {
   const { countFacet, countEntries } = repository;
   if (!countFacet || !countEntries) return undefined;
+  const { db, clock } = options;
   const ttl = options.ttlMs ?? TTL_MS;
   const share = options.share ?? COMMON_FACET_SHARE;
   const known = new Map<string, { common: boolean; until: number }>();
-  let threshold: { entries: number; until: number; refreshing?: Promise<unknown> } | undefined;
-
-  const thresholdOf = async (db: DbOrTrx, now: number) => ({
-    entries: Math.max(options.entries, Math.ceil(share * (await countEntries(db)))),
-    until: now + ttl,
-  });
+  const counting = new Map<string, Promise<void>>();
+  let threshold: Promise<number> | undefined;
+  let thresholdUntil = 0;
 
   /** Entries a common facet is held by at least: the share of all, not below the floor. */
-  async function commonAt(db: DbOrTrx, now: number): Promise<number> {
-    if (!threshold) threshold = await thresholdOf(db, now);
-    else if (threshold.until <= now && !threshold.refreshing) {
-      const current = threshold;
-      current.refreshing = thresholdOf(db, now).then(
-        (fresh) => (threshold = fresh),
-        () => (current.refreshing = undefined), // tried again at the next search
-      );
+  function commonAt(now: number): Promise<number> {
+    if (!threshold || thresholdUntil <= now) {
+      const previous = threshold;
+      const fresh = countEntries!(db).then((n) => Math.max(options.entries, Math.ceil(share * n)));
+      thresholdUntil = now + ttl;
+      // While a fresh count is taken the previous one serves; a failed count is taken again next time.
+      threshold = previous ? fresh.catch(() => previous) : fresh;
+      fresh.catch(() => (thresholdUntil = 0));
+      return previous ?? threshold;
     }
-    return threshold.entries;
+    return threshold;
   }
 
-  async function isCommon(db: DbOrTrx, facet: string): Promise<boolean> {
-    const now = options.clock.now().getTime();
-    const cached = known.get(facet);
-    if (cached && cached.until > now) return cached.common;
-    const at = await commonAt(db, now);
-    const common = (await countFacet!(db, facet, at)) >= at;
-    if (known.size >= MAX_KNOWN) known.clear();
-    known.set(facet, { common, until: now + ttl });
-    return common;
+  function count(facet: string, now: number): void {
+    if (counting.has(facet)) return;
+    const work = (async () => {
+      const at = await commonAt(now);
+      const common = (await countFacet!(db, facet, at)) >= at;
+      if (known.size >= MAX_KNOWN) known.clear();
+      known.set(facet, { common, until: now + ttl });
+    })()
+      .catch(() => undefined) // not common meanwhile; counted again at the next search
+      .finally(() => counting.delete(facet));
+    counting.set(facet, work);
+  }
+
+  function isCommon(facet: string): boolean {
+    const now = clock.now().getTime();
+    const verdict = known.get(facet);
+    if (!verdict || verdict.until <= now) count(facet, now);
+    return verdict?.common ?? false;
   }
 
   return {
-    async lean(db, plan) {
+    lean(plan) {
       // A group of one facet may be checked on rows; a group of several is an OR the index answers.
-      const verdicts = await Promise.all(plan.facetGroups.map(async (group) => group.length === 1 && (await isCommon(db, group[0]!))));
+      const verdicts = plan.facetGroups.map((group) => group.length === 1 && isCommon(group[0]!));
       if (!verdicts.includes(true)) return undefined;
       return {
         facetGroups: plan.facetGroups.filter((_, i) => !verdicts[i]),
         checkFacets: plan.facetGroups.filter((_, i) => verdicts[i]).map((group) => group[0]!),
       };
+    },
+    async counted() {
+      while (counting.size) await Promise.all(counting.values());
     },
   };
 }

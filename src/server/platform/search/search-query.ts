@@ -27,7 +27,7 @@ export interface Found {
  */
 export async function findEntries(repository: SearchRepository, db: DbOrTrx, plan: SearchPlan, common?: CommonFacets): Promise<Found> {
   return repository.read(db, async (reader) => {
-    const lean = common ? await common.lean(reader, plan) : undefined;
+    const lean = common?.lean(plan);
     const ids = await repository.matchIds(reader, plan, MAX_COUNTED + 1, lean);
     if (ids.length === 0 && plan.gramTerms.length) {
       const fallback = await repository.fallbackIds(reader, plan);

@@ -94,6 +94,11 @@ export interface Search {
    * after a bulk import; it takes a while and rewrites the index.
    */
   optimize(db?: DbOrTrx): Promise<void>;
+  /**
+   * Settles when the statistics searches started taking in the background (SQLite: which facets are
+   * common, `common-facets.ts`) are in; for tests and benchmarks, which must not measure before.
+   */
+  counted(): Promise<void>;
 }
 
 /** Body and attachments' text are indexed and kept up to this many characters each. */
@@ -106,7 +111,7 @@ const SNIPPET_CHARS = 120;
 export function createSearch(ctx: SearchContext, options: SearchOptions = {}): Search {
   const repository = searchRepository(ctx.dialect);
   const clock = ctx.clock ?? systemClock;
-  const common = commonFacets(repository, { entries: options.commonEntries ?? COMMON_FACET_ENTRIES, clock });
+  const common = commonFacets(repository, { db: ctx.db, entries: options.commonEntries ?? COMMON_FACET_ENTRIES, clock });
   let loading: Promise<void> | undefined;
 
   const ready = (): Promise<void> => {
@@ -169,6 +174,7 @@ export function createSearch(ctx: SearchContext, options: SearchOptions = {}): S
 
     addWords: (words) => addDictionaryWords(words),
     optimize: (db = ctx.db) => repository.optimize(db),
+    counted: () => common?.counted() ?? Promise.resolve(),
   };
 }
 
