@@ -76,4 +76,24 @@ describeEachDialect('search: common facets', (database, dialect) => {
     // An OR of facets stays in the index.
     expect(lean(['public', 'staff'], 'main')).toBeUndefined();
   });
+
+  it('checks nothing on rows while counts fail, tries them again at the next search, and takes no counts on a transaction', async () => {
+    let fail = true;
+    const flaky = {
+      countEntries: () => (fail ? Promise.reject(new Error('数据库暂不可用')) : Promise.resolve(7)),
+      countFacet: () => Promise.resolve(6),
+    };
+    const common = commonFacets(flaky, { db: database().db, entries: 3, clock })!;
+    const plan = planSearch(searchQuerySchema.parse({ scopes: ['portal'], tags: ['public'], text: '冰雪' }))!;
+    expect(common.lean(plan)).toBeUndefined();
+    await common.counted(); // the failure is swallowed: no unhandled rejection fails this test
+    fail = false;
+    expect(common.lean(plan)).toBeUndefined(); // counted again, in the background
+    await common.counted();
+    expect(common.lean(plan)).toEqual({ facetGroups: [], checkFacets: [visibilityFacet('portal', 'public')] });
+
+    await database()
+      .db.transaction()
+      .execute(async (trx) => expect(commonFacets(flaky, { db: trx, entries: 3, clock })).toBeUndefined());
+  });
 });

@@ -24,7 +24,7 @@ import type { SearchRepository } from './search.repository.js';
  * used while it is taken again.
  */
 export interface CommonFacetOptions {
-  /** Where the counts are taken: the search's own database, never a caller's transaction. */
+  /** Where the counts are taken: the search's own database (given a transaction, none are). */
   readonly db: DbOrTrx;
   /** Fewer entries than this never make a facet common. */
   readonly entries: number;
@@ -52,33 +52,37 @@ export interface CommonFacets {
 
 export function commonFacets(repository: Pick<SearchRepository, 'countFacet' | 'countEntries'>, options: CommonFacetOptions): CommonFacets | undefined {
   const { countFacet, countEntries } = repository;
-  if (!countFacet || !countEntries) return undefined;
+  // A transaction ends: counts taken on it later would fail. Such a search checks no facet on rows.
+  if (!countFacet || !countEntries || options.db.isTransaction) return undefined;
   const { db, clock } = options;
   const ttl = options.ttlMs ?? TTL_MS;
   const share = options.share ?? COMMON_FACET_SHARE;
   const known = new Map<string, { common: boolean; until: number }>();
   const counting = new Map<string, Promise<void>>();
-  let threshold: Promise<number> | undefined;
-  let thresholdUntil = 0;
+  let threshold: { entries: number; until: number } | undefined;
+  let countingEntries: Promise<number | undefined> | undefined;
 
-  /** Entries a common facet is held by at least: the share of all, not below the floor. */
-  function commonAt(now: number): Promise<number> {
-    if (!threshold || thresholdUntil <= now) {
-      const previous = threshold;
-      const fresh = countEntries!(db).then((n) => Math.max(options.entries, Math.ceil(share * n)));
-      thresholdUntil = now + ttl;
-      // While a fresh count is taken the previous one serves; a failed count is taken again next time.
-      threshold = previous ? fresh.catch(() => previous) : fresh;
-      fresh.catch(() => (thresholdUntil = 0));
-      return previous ?? threshold;
+  /**
+   * Entries a common facet is held by at least: the share of all, not below the floor. An expired
+   * figure serves while it is counted again; undefined when it was never counted (a failed count
+   * is tried again at the next call).
+   */
+  function commonAt(now: number): Promise<number | undefined> {
+    if (!threshold || threshold.until <= now) {
+      countingEntries ??= countEntries!(db)
+        .then((n) => (threshold = { entries: Math.max(options.entries, Math.ceil(share * n)), until: now + ttl }).entries)
+        .catch(() => undefined)
+        .finally(() => (countingEntries = undefined));
+      if (!threshold) return countingEntries;
     }
-    return threshold;
+    return Promise.resolve(threshold.entries);
   }
 
   function count(facet: string, now: number): void {
     if (counting.has(facet)) return;
     const work = (async () => {
       const at = await commonAt(now);
+      if (at === undefined) return;
       const common = (await countFacet!(db, facet, at)) >= at;
       if (known.size >= MAX_KNOWN) known.clear();
       known.set(facet, { common, until: now + ttl });
