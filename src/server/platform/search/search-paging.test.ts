@@ -53,6 +53,28 @@ describeEachDialect('search paging', (database, dialect) => {
     }
   });
 
+  it('finds the substring fallback’s newest candidates, through the windows on PostgreSQL', async () => {
+    const plan = planSearch(searchQuerySchema.parse({ scopes: ['documents'], text: '原生态', tags: ['public'] }))!;
+    const { db } = database();
+    // The entries holding 草原生态 that the public may see, newest first (ids follow the dates).
+    const all = (await db.selectFrom('search_entries').select(['id', 'key']).where('scope', '=', 'documents').where('body', '=', '草原生态').orderBy('id', 'desc').execute())
+      .filter((row) => Number(row.key.slice(1)) % 4 !== 0)
+      .map((row) => Number(row.id));
+    expect(all.length).toBeGreaterThan(10);
+    const ids = async (cap: number) => {
+      // Window of 12 rows (two newest matches), then 120 (all), else the whole table.
+      const repo = dialect === 'postgres' ? postgresSearchRepository(12, cap) : searchRepository(dialect);
+      return (await repo.read(db, (reader) => repo.fallbackIds(reader, plan))).ids.sort((a, b) => b - a);
+    };
+    if (dialect === 'postgres') {
+      expect(await ids(2)).toEqual(all.slice(0, 2)); // from the first window
+      expect(await ids(3)).toEqual(all.slice(0, 3)); // from the second
+      expect(await ids(1000)).toEqual(all); // fewer than asked: the whole table
+    } else {
+      expect(await ids(1000)).toEqual(all);
+    }
+  });
+
   it('pages a result larger than it counts through the index: title matches first, each part newest first', async () => {
     const search = createSearch({ db: database().db, dialect });
     await database()
