@@ -1,5 +1,5 @@
 import { PostgresAdapter } from 'kysely';
-import type { DbOrTrx, Dialect } from '../../../db/database.js';
+import type { Db, DbOrTrx, Dialect } from '../../../db/database.js';
 import { systemClock } from '../../../platform/clock.js';
 import type { FileStore } from '../../../platform/files/index.js';
 import { createSearch, fileText, type Search } from '../../../platform/search/index.js';
@@ -12,11 +12,27 @@ export const dialectOf = (db: DbOrTrx): Dialect => (db.getExecutor().adapter ins
 
 const searches = new Map<Dialect, Search>();
 
-/** The platform search over the documents' database (the engine follows the dialect). */
+/**
+ * The platform search that indexes documents in a caller's transaction (the engine follows the
+ * dialect). Searching goes through `documentsSearchOver`.
+ */
 export function documentsSearch(db: DbOrTrx): Search {
   const dialect = dialectOf(db);
   let search = searches.get(dialect);
   if (!search) searches.set(dialect, (search = createSearch({ db, dialect })));
+  return search;
+}
+
+const searching = new WeakMap<Db, Search>();
+
+/**
+ * The platform search that answers queries over one database: its background statistics (which
+ * facets are common, SQLite) are taken on that database, never on a transaction or on whichever
+ * database was seen first in the process.
+ */
+export function documentsSearchOver(db: Db): Search {
+  let search = searching.get(db);
+  if (!search) searching.set(db, (search = createSearch({ db, dialect: dialectOf(db) })));
   return search;
 }
 
