@@ -29,7 +29,7 @@ interface Place {
 
 /**
  * Generates published articles spread over the group's sites, their columns (mostly news and
- * notices, as a portal publishes) and the past `years`, as batches of rows for multi-row inserts,
+ * notices, as a portal publishes) and the past `years`, oldest first, as batches of rows for multi-row inserts,
  * each with its first version and its public search entry (`portal-search.ts`). Serials continue
  * each site's counter, so friendly URLs stay unique.
  */
@@ -40,8 +40,12 @@ export class BulkArticleGenerator {
   readonly #byCategory: ReadonlyMap<ColumnCategory, readonly Place[]>;
   readonly #anywhere: readonly Place[];
   readonly #serials: Map<string, number>;
+  readonly #count: number;
+  #written = 0;
 
   constructor(options: {
+    /** How many articles this run writes: they come in publication order, oldest first. */
+    count: number;
     sites: readonly PortalSiteRow[];
     columns: readonly PortalColumnRow[];
     now: Date;
@@ -53,6 +57,7 @@ export class BulkArticleGenerator {
     this.#now = options.now.getTime();
     this.#span = options.years * 365 * DAY;
     this.#serials = new Map(options.lastSerials);
+    this.#count = Math.max(1, options.count);
     const sites = new Map(options.sites.map((s) => [s.id, s]));
     const byCategory = new Map<ColumnCategory, Place[]>();
     const anywhere: Place[] = [];
@@ -97,8 +102,11 @@ export class BulkArticleGenerator {
     const serial = (this.#serials.get(site.id) ?? 0) + 1;
     this.#serials.set(site.id, serial);
 
-    // Recent years publish more: the power skews ages towards the present.
-    const publishedMs = this.#now - Math.floor(random() ** 1.5 * this.#span) - 3_600_000;
+    // In publication order, as a site publishes (serials and table order follow the dates); recent
+    // years publish more: the power skews ages towards the present.
+    const remaining = 1 - (this.#written + random()) / this.#count;
+    this.#written += 1;
+    const publishedMs = this.#now - Math.floor(Math.max(0, remaining) ** 1.5 * this.#span) - 3_600_000;
     const published = new Date(publishedMs).toISOString();
     const created = new Date(publishedMs - Math.floor(random() * 3 * DAY) - 600_000).toISOString();
     const place = pick(random, places);

@@ -42,6 +42,11 @@ describeEachDialect('portal: bulk articles (hinggan seed --articles N)', (databa
       expect(Date.parse(a.published_at!)).toBeLessThan(Date.parse('2026-11-27T02:00:00.000Z'));
       expect(a.reviewed_by).not.toBe(a.created_by);
     }
+    // Published in order, as a site publishes: each site's serials follow the publication times.
+    for (const code of ['main', 'fgw', 'aes', 'tour']) {
+      const times = articles.filter((a) => a.code === code).sort((a, b) => Number(a.serial) - Number(b.serial)).map((a) => a.published_at!);
+      expect(times, code).toEqual([...times].sort());
+    }
     const versions = await database().db.selectFrom('portal_article_versions').select(['article_id', 'number']).execute();
     expect(versions.map((v) => v.article_id).sort()).toEqual(articles.map((a) => a.id).sort());
     expect(new Set(versions.map((v) => v.number))).toEqual(new Set([1]));

@@ -34,6 +34,7 @@ export async function seedBulkArticles(ctx: Pick<AppContext, 'db' | 'dialect' | 
   const started = performance.now();
   const { db } = ctx;
   const generator = new BulkArticleGenerator({
+    count: options.count,
     sites: await repo.sites(db),
     columns: await repo.columns(db),
     now: ctx.clock.now(),
