@@ -16,10 +16,12 @@ function facetMatch(plan: Pick<SearchPlan, 'facetGroups'>): string {
   return plan.facetGroups.map((group) => `{facets} : ${any(group)}`).join(' AND ');
 }
 
+/** Every word of the plan, in title, body or attachments' text. */
+const inText = (plan: SearchPlan): string => `{title body extra} : ${all(plan.words)}`;
+
 /** The MATCH expression of a lean match: the words and the facet groups left in the index. */
 function leanMatch(plan: SearchPlan, lean: LeanMatch): string {
-  const words = `{title body extra} : ${all(plan.words)}`;
-  return lean.facetGroups.length ? `${words} AND ${facetMatch(lean)}` : words;
+  return lean.facetGroups.length ? `${inText(plan)} AND ${facetMatch(lean)}` : inText(plan);
 }
 
 /** A facet on an entry's row: facets are stored space-delimited with a space at each end. */
@@ -28,7 +30,7 @@ const holdsFacet = (facet: string) => sql`instr(m.facets, ${` ${facet} `}) > 0`;
 /** The MATCH expression on `search_words` for a set; the title tiers use the title facets. */
 function wordsMatch(plan: SearchPlan, set: MatchSet): string {
   const titled = plan.words.map(titleFacet);
-  const anywhere = `{title body extra} : ${all(plan.words)} AND ${facetMatch(plan)}`;
+  const anywhere = `${inText(plan)} AND ${facetMatch(plan)}`;
   switch (set) {
     case 'words':
       return anywhere;
