@@ -48,12 +48,29 @@ describeEachDialect('search paging', (database, dialect) => {
       }
       const counted = await repository.read(db, (reader) => repository.count(reader, plan, set, 1000));
       expect(counted).toBe(all.length);
+      // Capped counts and capped matches, through the windows where they hold enough (PostgreSQL).
+      for (const cap of [1, 2, 3, all.length, all.length + 1]) {
+        expect(await repository.read(db, (reader) => repository.count(reader, plan, set, cap)), `${set} count ${cap}`).toBe(Math.min(cap, all.length));
+      }
       // The index's tiers (title facets) agree with the tiers taken from the titles.
       if (set !== 'words') expect(all.map((r) => titleTier(r.title, plan.words)).every((tier) => tier === set), set).toBe(true);
     }
   });
 
-  it('finds the substring fallback’s newest candidates, through the windows on PostgreSQL', async () => {
+  it('gives capped matches that all match, and every match when there are fewer than the cap', async () => {
+    const plan = planSearch(searchQuerySchema.parse({ scopes: ['documents'], text: '草原', tags: ['public'] }))!;
+    const { db } = database();
+    const all = (await repository.read(db, (reader) => repository.page(reader, plan, 'words', 100, 0))).map((r) => r.id);
+    for (const limit of [1, 2, 3, all.length - 1]) {
+      const ids = await repository.read(db, (reader) => repository.matchIds(reader, plan, limit));
+      expect(ids, `limit ${limit}`).toHaveLength(limit);
+      expect(ids.every((id) => all.includes(id)), `limit ${limit}`).toBe(true);
+    }
+    const every = await repository.read(db, (reader) => repository.matchIds(reader, plan, all.length + 1));
+    expect(every.sort((a, b) => b - a)).toEqual(all);
+  });
+
+  it('finds the substring fallback’s newest candidates, through the window on PostgreSQL', async () => {
     const plan = planSearch(searchQuerySchema.parse({ scopes: ['documents'], text: '原生态', tags: ['public'] }))!;
     const { db } = database();
     // The entries holding 草原生态 that the public may see, newest first (ids follow the dates).
@@ -62,13 +79,13 @@ describeEachDialect('search paging', (database, dialect) => {
       .map((row) => Number(row.id));
     expect(all.length).toBeGreaterThan(10);
     const ids = async (cap: number) => {
-      // Window of 12 rows (two newest matches), then 120 (all), else the whole table.
+      // A window of 12 rows (two newest matches), else the whole table.
       const repo = dialect === 'postgres' ? postgresSearchRepository(12, cap) : searchRepository(dialect);
       return (await repo.read(db, (reader) => repo.fallbackIds(reader, plan))).ids.sort((a, b) => b - a);
     };
     if (dialect === 'postgres') {
-      expect(await ids(2)).toEqual(all.slice(0, 2)); // from the first window
-      expect(await ids(3)).toEqual(all.slice(0, 3)); // from the second
+      expect(await ids(2)).toEqual(all.slice(0, 2)); // from the window
+      expect(await ids(3)).toEqual(all.slice(0, 3)); // from the whole table
       expect(await ids(1000)).toEqual(all); // fewer than asked: the whole table
     } else {
       expect(await ids(1000)).toEqual(all);

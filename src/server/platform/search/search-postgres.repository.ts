@@ -1,7 +1,8 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { DbOrTrx } from '../../db/database.js';
 import { MAX_FALLBACK_CANDIDATES, MIN_GRAM_TERM, titleFacet, type SearchPlan } from './search-plan.js';
-import { IDS_PER_DAY, firstIdOf } from './entry-id.js';
+import { dateRangeFacets } from './date-facets.js';
+import { IDS_PER_DAY, dateOfId, firstIdOf } from './entry-id.js';
 import type { HitRow, IndexedEntry, MatchSet, SearchRepository } from './search.repository.js';
 
 /**
@@ -96,12 +97,15 @@ function gramsAnywhere(plan: SearchPlan): string {
   return allOf([...new Set(grams)]);
 }
 
-const newerThan = (from?: number): RawBuilder<unknown>[] => (from === undefined ? [] : [sql`e.id >= ${from}`]);
-
-/** `from … where …` selecting a set's entries as `e`; `from` narrows to ids from there. */
-function matching(plan: SearchPlan, set: MatchSet, from?: number): RawBuilder<unknown> {
-  return sql`from search_entries e where ${sql.join([sql`e.words @@ ${wordsQuery(plan, set)}::tsquery`, ...newerThan(from)], sql` and `)}`;
+/**
+ * `from … where …` selecting a set's entries as `e`; with `recent`, only those dated within it (a
+ * window's date facets, `windowFacets`).
+ */
+function matching(plan: SearchPlan, set: MatchSet, recent?: readonly string[]): RawBuilder<unknown> {
+  return sql`from search_entries e where e.words @@ ${within(wordsQuery(plan, set), recent)}::tsquery`;
 }
+
+const within = (query: string, recent?: readonly string[]): string => (recent ? `${query} & ${anyOf(recent)}` : query);
 
 const inText = (term: string): RawBuilder<unknown> =>
   sql`e.title ilike ${`%${term}%`} or e.body ilike ${`%${term}%`} or e.extra ilike ${`%${term}%`}`;
@@ -112,45 +116,57 @@ const inText = (term: string): RawBuilder<unknown> =>
  * text as stored, or else (text normalised differently) as adjacent trigrams, the phrase query that
  * reads the row's larger trigram vector — and it holds the short terms.
  */
-function fallbackCandidates(plan: SearchPlan, limit: number, from?: number): RawBuilder<{ id: string; ok: boolean }> {
+function fallbackCandidates(plan: SearchPlan, limit: number, recent?: readonly string[]): RawBuilder<{ id: string; ok: boolean }> {
   const checks = [
     ...plan.gramTerms.map((term) => sql`(${inText(term)} or e.grams @@ ${gramPhrase(term)}::tsquery)`),
     ...plan.gramShortTerms.map((term) => sql`(${inText(term)})`),
   ];
   return sql`select e.id, (${sql.join(checks, sql` and `)}) as ok
-    from (select id from search_entries c where c.grams @@ ${gramsAnywhere(plan)}::tsquery and c.words @@ ${facetQuery(plan)}::tsquery
-      ${from === undefined ? sql`` : sql`and c.id >= ${from}`}
+    from (select id from search_entries c where c.grams @@ ${gramsAnywhere(plan)}::tsquery and c.words @@ ${within(facetQuery(plan), recent)}::tsquery
       order by id desc limit ${limit}) c
     join search_entries e on e.id = c.id`;
 }
 
 /**
- * Rows the newest-first page is looked for first. GIN yields matches unordered, so a page costs a
- * visit to every match; within the newest 20,000 entries that is bounded, and when they hold a full
- * page it is the page.
+ * The newest entries are looked in first. GIN yields matches unordered, so a page or a count costs a
+ * visit to every match of its words, a million for a common word; within the newest 20,000 entries
+ * that is bounded, and when they hold enough matches, those are the answer.
  */
 const WINDOW = 20_000;
+/** How long a window's start is reused: a stale start only widens the window, never changes a result. */
+const WINDOW_TTL_MS = 10 * 60_000;
 
-/** The id `window` rows from the newest, once per transaction and size (`windows` caches it). */
-function windowStart(db: DbOrTrx, window: number, windows: WeakMap<object, Map<number, Promise<number | undefined>>>): Promise<number | undefined> {
-  let sizes = windows.get(db);
-  if (!sizes) windows.set(db, (sizes = new Map()));
-  let start = sizes.get(window);
-  if (!start) {
-    start = (async () => {
-      // A walk down the primary key, which `read` otherwise turns off.
+type WindowFacets = (db: DbOrTrx, size: number) => Promise<readonly string[] | undefined>;
+
+/**
+ * A window of the newest `size` entries (at least) as the date facets of the days from its oldest
+ * entry's date on; undefined when there are fewer entries or the oldest is undated. Entry ids follow
+ * the dates, so every entry outside is older than every entry inside: `limit` newest matches inside
+ * are the newest overall. GIN intersects the facets' short lists with a word's long one by skipping
+ * ahead in it, which reads little of it when the table is in date order, as a site's is when it
+ * publishes day by day. Kept for `WINDOW_TTL_MS` per size.
+ */
+function windowFacets(): WindowFacets {
+  const starts = new Map<number, { readonly at: number; readonly facets: Promise<readonly string[] | undefined> }>();
+  return (db, size) => {
+    const cached = starts.get(size);
+    if (cached && performance.now() - cached.at < WINDOW_TTL_MS) return cached.facets;
+    const facets = (async () => {
+      // A walk down the primary key (index only), which `read` otherwise turns off.
       await sql`set local enable_indexscan = on`.execute(db);
-      const result = await sql<{ id: string }>`select id from search_entries order by id desc offset ${window - 1} limit 1`.execute(db);
+      const result = await sql<{ id: string }>`select id from search_entries order by id desc offset ${size - 1} limit 1`.execute(db);
       await sql`set local enable_indexscan = off`.execute(db);
-      return result.rows[0] ? Number(result.rows[0].id) : undefined;
+      const date = result.rows[0] ? dateOfId(Number(result.rows[0].id)) : null;
+      return date ? dateRangeFacets(date, undefined) : undefined;
     })();
-    sizes.set(window, start);
-  }
-  return start;
+    facets.catch(() => starts.delete(size));
+    starts.set(size, { at: performance.now(), facets });
+    return facets;
+  };
 }
 
-async function pageRows(db: DbOrTrx, plan: SearchPlan, set: MatchSet, limit: number, offset: number, from?: number): Promise<HitRow[]> {
-  const result = await sql<HitRow>`with top as (select e.id ${matching(plan, set, from)} order by e.id desc limit ${limit} offset ${offset})
+async function pageRows(db: DbOrTrx, plan: SearchPlan, set: MatchSet, limit: number, offset: number, recent?: readonly string[]): Promise<HitRow[]> {
+  const result = await sql<HitRow>`with top as (select e.id ${matching(plan, set, recent)} order by e.id desc limit ${limit} offset ${offset})
     select e.id, e.scope, e.key, e.title, e.body, e.extra, e.fields, e.date
     from top join search_entries e on e.id = top.id
     order by top.id desc`.execute(db);
@@ -159,7 +175,12 @@ async function pageRows(db: DbOrTrx, plan: SearchPlan, set: MatchSet, limit: num
 
 /** The PostgreSQL repository; `window` (rows) and `candidates` (the fallback's) are there for tests. */
 export function postgresSearchRepository(window = WINDOW, candidates = MAX_FALLBACK_CANDIDATES): SearchRepository {
-  const windows = new WeakMap<object, Map<number, Promise<number | undefined>>>();
+  const windowOf = windowFacets();
+  /**
+   * The window's date facets when it can hold `needed` entries. (One size only: at 1,000,000
+   * articles a window of 200,000 cost as much as the whole table.)
+   */
+  const recentFor = (db: DbOrTrx, needed: number) => (needed <= window ? windowOf(db, window) : Promise.resolve(undefined));
   return {
     async upsert(db, entry: IndexedEntry) {
       const words = wordsVector(
@@ -188,21 +209,25 @@ export function postgresSearchRepository(window = WINDOW, candidates = MAX_FALLB
     },
 
     async matchIds(db, plan, limit) {
-      const result = await sql<{ id: string }>`select e.id ${matching(plan, 'words')} limit ${limit}`.execute(db);
-      return result.rows.map((row) => Number(row.id));
+      const ids = async (recent?: readonly string[]) =>
+        (await sql<{ id: string }>`select e.id ${matching(plan, 'words', recent)} limit ${limit}`.execute(db)).rows.map((row) => Number(row.id));
+      // `limit` matches among the newest entries are as good as any (the caller only needs to know there are that many).
+      const recent = await recentFor(db, limit);
+      if (recent) {
+        const found = await ids(recent);
+        if (found.length === limit) return found;
+      }
+      return ids();
     },
 
     async fallbackIds(db, plan) {
       // A common substring (扎赉特 in a third of a million articles) would have every holder's row
-      // read to find the newest 1,000: first the newest `window` rows, then ten times as many. When a
-      // window holds the candidates, they are the newest overall.
-      for (const size of [window, window * 10]) {
-        const start = await windowStart(db, size, windows);
-        if (start === undefined) break;
-        const recent = await fallbackCandidates(plan, candidates, start).execute(db);
-        if (recent.rows.length === candidates) {
-          return { ids: recent.rows.filter((row) => row.ok).map((row) => Number(row.id)), exhaustive: false };
-        }
+      // read to find the newest 1,000: first the window. When it holds the candidates, they are the
+      // newest overall.
+      const recent = await recentFor(db, candidates);
+      if (recent) {
+        const found = await fallbackCandidates(plan, candidates, recent).execute(db);
+        if (found.rows.length === candidates) return { ids: found.rows.filter((row) => row.ok).map((row) => Number(row.id)), exhaustive: false };
       }
       const result = await fallbackCandidates(plan, candidates).execute(db);
       return { ids: result.rows.filter((row) => row.ok).map((row) => Number(row.id)), exhaustive: result.rows.length < candidates };
@@ -222,17 +247,18 @@ export function postgresSearchRepository(window = WINDOW, candidates = MAX_FALLB
     },
 
     async count(db, plan, set, cap) {
-      const result = await sql<{ n: number }>`select count(*)::int as n from (select 1 ${matching(plan, set)} limit ${cap}) t`.execute(db);
-      return Number(result.rows[0]?.n ?? 0);
+      const counted = async (recent?: readonly string[]) =>
+        Number((await sql<{ n: number }>`select count(*)::int as n from (select 1 ${matching(plan, set, recent)} limit ${cap}) t`.execute(db)).rows[0]?.n ?? 0);
+      const recent = await recentFor(db, cap);
+      if (recent && (await counted(recent)) === cap) return cap;
+      return counted();
     },
 
     async page(db, plan, set, limit, offset) {
-      if (offset + limit <= window / 4) {
-        const start = await windowStart(db, window, windows);
-        if (start !== undefined) {
-          const rows = await pageRows(db, plan, set, limit, offset, start);
-          if (rows.length === limit) return rows;
-        }
+      const recent = await recentFor(db, offset + limit);
+      if (recent) {
+        const rows = await pageRows(db, plan, set, limit, offset, recent);
+        if (rows.length === limit) return rows;
       }
       return pageRows(db, plan, set, limit, offset);
     },
