@@ -2,8 +2,7 @@ import { Typography } from 'antd';
 import { sendStepLabel } from '../../shared/documents.js';
 import { useDocumentDiff, useDocumentVersions, type DocumentDiff } from '../api/documents.js';
 import { QueryError } from '../shell/forbidden.js';
-import { formatDateTime } from '../shell/format.js';
-import { DiffParts, VersionComparison, useComparedVersions } from '../shell/version-compare.js';
+import { DiffParts, VersionComparison, useComparedVersions, versionColumns } from '../shell/version-compare.js';
 
 /** 版本: every saved body (痕迹保留), and the differences between any two of them. */
 export function VersionsTab({ documentId }: { documentId: string }) {
@@ -17,13 +16,7 @@ export function VersionsTab({ documentId }: { documentId: string }) {
     <VersionComparison
       versions={list}
       loading={versions.isFetching}
-      columns={[
-        { title: '版本', dataIndex: 'number', width: 80, render: (n: number) => `第 ${n} 版` },
-        { title: '标题', dataIndex: 'title' },
-        { title: '环节', dataIndex: 'step', width: 120, render: sendStepLabel },
-        { title: '修改人', dataIndex: 'createdByName', width: 100 },
-        { title: '保存时间', dataIndex: 'createdAt', width: 180, render: formatDateTime },
-      ]}
+      columns={versionColumns('修改人', [{ title: '环节', dataIndex: 'step', width: 120, render: sendStepLabel }])}
       compared={compared}
       idPrefix="diff"
       diffError={diff.error}

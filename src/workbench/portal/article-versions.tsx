@@ -1,8 +1,7 @@
 import { Descriptions, Typography } from 'antd';
 import { useArticleDiff, useArticleVersions, type PortalArticleDiff } from '../api/portal.js';
 import { QueryError } from '../shell/forbidden.js';
-import { formatDateTime } from '../shell/format.js';
-import { DiffParts, VersionComparison, useComparedVersions } from '../shell/version-compare.js';
+import { DiffParts, VersionComparison, useComparedVersions, versionColumns } from '../shell/version-compare.js';
 import '../documents/documents.css';
 
 const fieldLabels: Readonly<Record<string, string>> = {
@@ -32,12 +31,7 @@ export function ArticleVersions({ articleId }: { articleId: string }) {
     <VersionComparison
       versions={list}
       loading={versions.isFetching}
-      columns={[
-        { title: '版本', dataIndex: 'number', width: 80, render: (n: number) => `第 ${n} 版` },
-        { title: '标题', dataIndex: 'title' },
-        { title: '保存人', dataIndex: 'createdByName', width: 100 },
-        { title: '保存时间', dataIndex: 'createdAt', width: 180, render: formatDateTime },
-      ]}
+      columns={versionColumns('保存人')}
       compared={compared}
       idPrefix="article-diff"
       diffError={diff.error}

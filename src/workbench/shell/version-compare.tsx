@@ -24,6 +24,17 @@ export interface ComparedVersions {
   choose(which: 'from' | 'to', number: number): void;
 }
 
+/** The versions table's columns: number, title, then `steps` (the caller's own), who saved it and when. */
+export function versionColumns<T extends VersionRow>(who: string, steps: ColumnsType<T> = []): ColumnsType<T> {
+  return [
+    { title: '版本', dataIndex: 'number', width: 80, render: (n: number) => `第 ${n} 版` },
+    { title: '标题', dataIndex: 'title' },
+    ...steps,
+    { title: who, dataIndex: 'createdByName', width: 100 },
+    { title: '保存时间', dataIndex: 'createdAt', width: 180, render: formatDateTime },
+  ];
+}
+
 /** The two versions compared: the last two until the user chooses. */
 export function useComparedVersions(list: readonly VersionRow[]): ComparedVersions {
   const [chosen, setChosen] = useState<{ from?: number; to?: number }>({});
