@@ -136,20 +136,17 @@ const WINDOW = 20_000;
 /** How long a window's start is reused: a stale start only widens the window, never changes a result. */
 const WINDOW_TTL_MS = 10 * 60_000;
 
-type WindowFacets = (db: DbOrTrx, size: number) => Promise<readonly string[] | undefined>;
-
 /**
- * A window of the newest `size` entries (at least) as the date facets of the days from its oldest
+ * The window of the newest `size` entries (at least) as the date facets of the days from its oldest
  * entry's date on; undefined when there are fewer entries or the oldest is undated. Entry ids follow
  * the dates, so every entry outside is older than every entry inside: `limit` newest matches inside
  * are the newest overall. GIN intersects the facets' short lists with a word's long one by skipping
  * ahead in it, which reads little of it when the table is in date order, as a site's is when it
- * publishes day by day. Kept for `WINDOW_TTL_MS` per size.
+ * publishes day by day. Kept for `WINDOW_TTL_MS`.
  */
-function windowFacets(): WindowFacets {
-  const starts = new Map<number, { readonly at: number; readonly facets: Promise<readonly string[] | undefined> }>();
-  return (db, size) => {
-    const cached = starts.get(size);
+function windowFacets(size: number): (db: DbOrTrx) => Promise<readonly string[] | undefined> {
+  let cached: { readonly at: number; readonly facets: Promise<readonly string[] | undefined> } | undefined;
+  return (db) => {
     if (cached && performance.now() - cached.at < WINDOW_TTL_MS) return cached.facets;
     const facets = (async () => {
       // A walk down the primary key (index only), which `read` otherwise turns off.
@@ -159,8 +156,8 @@ function windowFacets(): WindowFacets {
       const date = result.rows[0] ? dateOfId(Number(result.rows[0].id)) : null;
       return date ? dateRangeFacets(date, undefined) : undefined;
     })();
-    facets.catch(() => starts.delete(size));
-    starts.set(size, { at: performance.now(), facets });
+    facets.catch(() => (cached = undefined));
+    cached = { at: performance.now(), facets };
     return facets;
   };
 }
@@ -175,12 +172,12 @@ async function pageRows(db: DbOrTrx, plan: SearchPlan, set: MatchSet, limit: num
 
 /** The PostgreSQL repository; `window` (rows) and `candidates` (the fallback's) are there for tests. */
 export function postgresSearchRepository(window = WINDOW, candidates = MAX_FALLBACK_CANDIDATES): SearchRepository {
-  const windowOf = windowFacets();
+  const windowOf = windowFacets(window);
   /**
    * The window's date facets when it can hold `needed` entries. (One size only: at 1,000,000
    * articles a window of 200,000 cost as much as the whole table.)
    */
-  const recentFor = (db: DbOrTrx, needed: number) => (needed <= window ? windowOf(db, window) : Promise.resolve(undefined));
+  const recentFor = (db: DbOrTrx, needed: number) => (needed <= window ? windowOf(db) : Promise.resolve(undefined));
   return {
     async upsert(db, entry: IndexedEntry) {
       const words = wordsVector(
