@@ -143,6 +143,14 @@ export const router = createBrowserRouter(
             return { element: <RequireNav navKey="inspection"><SiteInspectionPage /></RequireNav> };
           },
         },
+        // 政务服务事项: an organisation's items and their 办事指南, loaded when opened.
+        {
+          path: 'services',
+          lazy: async () => {
+            const { ServicesPage } = await import('./services/services-page.js');
+            return { element: <RequireNav navKey="services"><ServicesPage /></RequireNav> };
+          },
+        },
         // 互动交流: the message inbox, statistics and surveys; one message; a survey and its editor.
         ...(
           [

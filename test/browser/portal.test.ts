@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/server/config.js';
 import { startServer, type Started } from '../../src/server/main.js';
 import { siteFactory } from '../../src/server/modules/portal/site/site.testing.js';
+import { serviceItemFactory } from '../../src/server/modules/services/services.testing.js';
 import { browserAvailable, launchBrowser, screenshotsDir } from './browser.js';
 
 /**
@@ -24,7 +25,7 @@ const pwned = 'PWNED';
 describe.skipIf(!browserAvailable)('the public portal in the browser', () => {
   let platform: Started;
   let browser: Browser;
-  const paths = {} as Record<'article' | 'mnArticle' | 'unsafe', string>;
+  const paths = {} as Record<'article' | 'mnArticle' | 'unsafe' | 'guide', string>;
   let newsName = '';
   /** What the Content Security Policy blocked, by page URL. */
   const blocked: string[] = [];
@@ -74,6 +75,10 @@ describe.skipIf(!browserAvailable)('the public portal in the browser', () => {
       title: '未经发布流程写入的正文',
       body_html: `<p>正文</p><script>document.title = '${pwned}'</script><img src="/assets/portal/none.png" alt="" onerror="document.title = '${pwned}'"><p><a id="js-link" href="javascript:document.title = '${pwned}'">链接</a></p>`,
     });
+    // A published service item of the league's 行政审批局, for the 办事服务 list and its guide page.
+    const bureau = await db.selectFrom('orgs').select('id').where('ref', '=', '152200000000.xsh.zwsj').executeTakeFirstOrThrow();
+    await serviceItemFactory.item(db, { orgId: bureau.id, code: 'BROWSER0000000001', name: '食品经营许可', at: new Date().toISOString(), published: true });
+    paths.guide = '/services/items/BROWSER0000000001';
     newsName = news.name_zh;
     paths.article = `/${news.path}/${zh.serial}.html`;
     paths.mnArticle = `/${news.path}/${mn.serial}.html`;
@@ -102,7 +107,7 @@ describe.skipIf(!browserAvailable)('the public portal in the browser', () => {
   }
 
   it('has no axe-core WCAG 2.1 A/AA violation on any page type, in Chinese, in Mongolian and in 适老化 mode', async () => {
-    const pages = ['/', '/news/', paths.article, '/search?q=数字政府', '/services/', '/disclosure/', '/interaction/'];
+    const pages = ['/', '/news/', paths.article, '/search?q=数字政府', '/services/', paths.guide, '/disclosure/', '/interaction/'];
     const runs: { context: BrowserContext; name: string; pages: string[] }[] = [
       { context: await open(), name: 'zh', pages },
       { context: await open({ locale: 'mn-Mong' }), name: 'mn', pages: pages.map((p) => (p === paths.article ? paths.mnArticle : p)) },

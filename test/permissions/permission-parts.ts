@@ -3,6 +3,7 @@ import { portalDisclosurePermissions } from './portal-disclosure.permissions.js'
 import { portalInspectionPermissions } from './portal-inspection.permissions.js';
 import { portalInteractionPermissions } from './portal-interaction.permissions.js';
 import { portalPublishingPermissions } from './portal-publishing.permissions.js';
+import { servicesPermissions } from './services.permissions.js';
 
 /** The parts of the permission table kept in their own files, by name (`fx.parts[name]`). */
 export const permissionParts: Readonly<Record<string, PermissionPart>> = {
@@ -10,4 +11,5 @@ export const permissionParts: Readonly<Record<string, PermissionPart>> = {
   disclosure: portalDisclosurePermissions,
   interaction: portalInteractionPermissions,
   inspection: portalInspectionPermissions,
+  services: servicesPermissions,
 };

@@ -40,7 +40,10 @@ export interface SeedReport {
  */
 export interface PlatformModule {
   readonly name: string;
-  /** Runs on every request before routing, e.g. identity filling `request.actor`. */
+  /**
+   * Runs once as the app is built: adds request hooks (identity filling `request.actor` before routing)
+   * or hands another module an interface it declared (services giving the portal its ServiceDirectory).
+   */
   readonly hooks?: (app: FastifyInstance, ctx: AppContext) => void;
   /** JSON API, mounted under /api/v1. */
   readonly api?: ModulePlugin;

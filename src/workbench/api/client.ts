@@ -33,6 +33,8 @@ export class ApiError extends Error {
     readonly fields: readonly FieldProblem[] = [],
     readonly status = 0,
     readonly requestId?: string,
+    /** The error's `details` as the server sent them (e.g. the rule problems or missing guide elements of a refusal). */
+    readonly details?: unknown,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -56,7 +58,7 @@ export function toApiError(body: unknown, response: Response | undefined): ApiEr
   const status = response?.status ?? 0;
   if (isErrorBody(body)) {
     const { code, message, fields, requestId } = body.error;
-    return new ApiError(code, message, fields ?? [], status, requestId);
+    return new ApiError(code, message, fields ?? [], status, requestId, (body.error as { details?: unknown }).details);
   }
   if (status === 0) return new ApiError('network.unavailable', '无法连接服务器，请检查网络后重试');
   return new ApiError('http.' + status, `服务器返回了意外的响应（${status}），请稍后重试`, [], status);

@@ -31,29 +31,11 @@ export interface RuleProblem {
   readonly orgIds: readonly string[];
 }
 
-const problemsOf = new WeakMap<ApiError, readonly RuleProblem[]>();
-
-/** The rule problems a failed save carried; empty for any other failure. */
-export const ruleProblems = (error: unknown): readonly RuleProblem[] => (error instanceof ApiError ? (problemsOf.get(error) ?? []) : []);
-
-interface FetchResult<T> {
-  data?: T;
-  error?: unknown;
-  response: Response;
-}
-
-/** `unwrap`, keeping the rule problems of the error's details (the shared ApiError drops details). */
-async function unwrapRules<T>(call: Promise<FetchResult<T>>): Promise<T> {
-  const result = await call.catch(() => undefined);
-  if (!result) return unwrap(call);
-  try {
-    return await unwrap(Promise.resolve(result));
-  } catch (error) {
-    const details = (result.error as { error?: { details?: { problems?: unknown } } } | undefined)?.error?.details;
-    if (error instanceof ApiError && Array.isArray(details?.problems)) problemsOf.set(error, details.problems as RuleProblem[]);
-    throw error;
-  }
-}
+/** The rule problems a failed save carried (`error.details.problems`); empty for any other failure. */
+export const ruleProblems = (error: unknown): readonly RuleProblem[] => {
+  const problems = error instanceof ApiError ? (error.details as { problems?: unknown } | undefined)?.problems : undefined;
+  return Array.isArray(problems) ? (problems as RuleProblem[]) : [];
+};
 
 const documentsKey = ['documents', 'send'] as const;
 const keys = {
@@ -139,7 +121,7 @@ export function useDocumentDiff(id: string, from: number | undefined, to: number
 
 export function useCreateDocument() {
   return useMutation({
-    mutationFn: (body: CreateDocumentBody) => unwrapRules(api.POST('/api/v1/documents', { body })),
+    mutationFn: (body: CreateDocumentBody) => unwrap(api.POST('/api/v1/documents', { body })),
     onSuccess: refreshWith,
   });
 }
@@ -147,7 +129,7 @@ export function useCreateDocument() {
 export function useUpdateDocument() {
   return useMutation({
     mutationFn: ({ id, body }: { id: string; body: UpdateDocumentBody }) =>
-      unwrapRules(api.PATCH('/api/v1/documents/{id}', { params: { path: { id } }, body })),
+      unwrap(api.PATCH('/api/v1/documents/{id}', { params: { path: { id } }, body })),
     onSuccess: refreshWith,
   });
 }
@@ -189,13 +171,13 @@ function runCommand(id: string, command: FlowCommand) {
   const opinion = 'opinion' in command && command.opinion ? { opinion: command.opinion } : {};
   switch (command.action) {
     case 'submit':
-      return unwrapRules(api.POST('/api/v1/documents/{id}/submit', { params: path, body: opinion }));
+      return unwrap(api.POST('/api/v1/documents/{id}/submit', { params: path, body: opinion }));
     case 'approve':
-      return unwrapRules(api.POST('/api/v1/documents/{id}/approve', { params: path, body: opinion }));
+      return unwrap(api.POST('/api/v1/documents/{id}/approve', { params: path, body: opinion }));
     case 'countersign':
       return unwrap(api.POST('/api/v1/documents/{id}/countersign', { params: path, body: { ...opinion, ...(command.orgId ? { orgId: command.orgId } : {}) } }));
     case 'signOff':
-      return unwrapRules(api.POST('/api/v1/documents/{id}/sign-off', { params: path, body: opinion }));
+      return unwrap(api.POST('/api/v1/documents/{id}/sign-off', { params: path, body: opinion }));
     case 'register':
       return unwrap(api.POST('/api/v1/documents/{id}/register', { params: path, body: command.prefix ? { prefix: command.prefix } : {} }));
     case 'seal':

@@ -2474,6 +2474,76 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/services/items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 实施机关的政务服务事项（筛选、分页） */
+        get: operations["listServiceItems"];
+        put?: never;
+        /** 新建事项（草稿） */
+        post: operations["createServiceItem"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/services/items/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 事项及其办事指南 */
+        get: operations["getServiceItem"];
+        /** 修改办事指南（已发布的事项修改后立即生效，须要素齐全） */
+        put: operations["updateServiceItem"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/services/items/{id}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 发布事项（办事指南要素须齐全） */
+        post: operations["publishServiceItem"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/services/items/{id}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 撤回事项（须写明原因；编码保留不再使用） */
+        post: operations["withdrawServiceItem"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/session": {
         parameters: {
             query?: never;
@@ -7583,6 +7653,256 @@ export interface components {
             /** @description 会话空闲超时（分钟） */
             sessionIdleMinutes: number;
         };
+        ServiceItem: {
+            actions: ("read" | "edit")[];
+            /** @default [] */
+            audiences: ("person" | "legal")[];
+            /** @default  */
+            basis: string;
+            childCount: number;
+            code: string;
+            /** @default  */
+            competentDept: string;
+            /** @default  */
+            complaintPhone: string;
+            /** @default  */
+            conditions: string;
+            createdByName: string;
+            /** @default  */
+            fee: string;
+            /** @default null */
+            handlingKind: ("new" | "change" | "renew" | "cancel") | null;
+            /**
+             * @default promised
+             * @enum {string}
+             */
+            handlingType: "instant" | "promised";
+            id: string;
+            /** @description 实施机关名称 */
+            implementingOrg: string;
+            /**
+             * @description 事项类型
+             * @enum {string}
+             */
+            kind: "license" | "confirmation" | "payment" | "levy" | "reward" | "ruling" | "other_power" | "public_service";
+            /**
+             * @description 法定时限（工作日）；法律未规定时为 null（仅公共服务）
+             * @default null
+             */
+            legalDays: number | null;
+            /**
+             * @description 事项层级：主项/子项/业务办理项
+             * @default main
+             * @enum {string}
+             */
+            level: "main" | "sub" | "handling";
+            /** @default [] */
+            materials: {
+                copies: number;
+                /** @enum {string} */
+                form: "original" | "copy" | "both" | "electronic";
+                name: string;
+                /** @default  */
+                note: string;
+                required: boolean;
+            }[];
+            /** @description 缺少或不合规的办事指南要素；为空时可发布 */
+            missing: ("name" | "code" | "kind" | "competentDept" | "implementingOrg" | "basis" | "conditions" | "materials" | "steps" | "legalDays" | "promisedDays" | "fee" | "place" | "phone" | "audiences")[];
+            name: string;
+            /**
+             * @default offline
+             * @enum {string}
+             */
+            onlineDepth: "full" | "partial" | "offline";
+            orgId: string;
+            /** @default null */
+            parentId: string | null;
+            parentName: string | null;
+            /** @default  */
+            phone: string;
+            /** @default  */
+            place: string;
+            /**
+             * @description 承诺时限（工作日）；即办件为0
+             * @default null
+             */
+            promisedDays: number | null;
+            publishedAt: string | null;
+            revision: number;
+            /** @enum {string} */
+            status: "draft" | "published" | "withdrawn";
+            /** @default [] */
+            steps: {
+                /** @default  */
+                detail: string;
+                name: string;
+            }[];
+            updatedAt: string;
+            updatedByName: string;
+            withdrawReason: string | null;
+        };
+        ServiceItemInput: {
+            actions: ("read" | "edit")[];
+            /** @default [] */
+            audiences: ("person" | "legal")[];
+            /** @default  */
+            basis: string;
+            childCount: number;
+            code: string;
+            /** @default  */
+            competentDept: string;
+            /** @default  */
+            complaintPhone: string;
+            /** @default  */
+            conditions: string;
+            createdByName: string;
+            /** @default  */
+            fee: string;
+            /** @default null */
+            handlingKind: ("new" | "change" | "renew" | "cancel") | null;
+            /**
+             * @default promised
+             * @enum {string}
+             */
+            handlingType: "instant" | "promised";
+            id: string;
+            /** @description 实施机关名称 */
+            implementingOrg: string;
+            /**
+             * @description 事项类型
+             * @enum {string}
+             */
+            kind: "license" | "confirmation" | "payment" | "levy" | "reward" | "ruling" | "other_power" | "public_service";
+            /**
+             * @description 法定时限（工作日）；法律未规定时为 null（仅公共服务）
+             * @default null
+             */
+            legalDays: number | null;
+            /**
+             * @description 事项层级：主项/子项/业务办理项
+             * @default main
+             * @enum {string}
+             */
+            level: "main" | "sub" | "handling";
+            /** @default [] */
+            materials: {
+                copies: number;
+                /** @enum {string} */
+                form: "original" | "copy" | "both" | "electronic";
+                name: string;
+                /** @default  */
+                note: string;
+                required: boolean;
+            }[];
+            /** @description 缺少或不合规的办事指南要素；为空时可发布 */
+            missing: ("name" | "code" | "kind" | "competentDept" | "implementingOrg" | "basis" | "conditions" | "materials" | "steps" | "legalDays" | "promisedDays" | "fee" | "place" | "phone" | "audiences")[];
+            name: string;
+            /**
+             * @default offline
+             * @enum {string}
+             */
+            onlineDepth: "full" | "partial" | "offline";
+            orgId: string;
+            /** @default null */
+            parentId: string | null;
+            parentName: string | null;
+            /** @default  */
+            phone: string;
+            /** @default  */
+            place: string;
+            /**
+             * @description 承诺时限（工作日）；即办件为0
+             * @default null
+             */
+            promisedDays: number | null;
+            publishedAt: string | null;
+            revision: number;
+            /** @enum {string} */
+            status: "draft" | "published" | "withdrawn";
+            /** @default [] */
+            steps: {
+                /** @default  */
+                detail: string;
+                name: string;
+            }[];
+            updatedAt: string;
+            updatedByName: string;
+            withdrawReason: string | null;
+        };
+        ServiceItemList: {
+            actions: ("read" | "edit")[];
+            /** @description 该机关各状态事项数 */
+            counts: {
+                [key: string]: number;
+            };
+            items: components["schemas"]["ServiceItemSummary"][];
+            total: number;
+        };
+        ServiceItemListInput: {
+            actions: ("read" | "edit")[];
+            /** @description 该机关各状态事项数 */
+            counts: {
+                [key: string]: number;
+            };
+            items: components["schemas"]["ServiceItemSummaryInput"][];
+            total: number;
+        };
+        ServiceItemSummary: {
+            code: string;
+            handlingKind: ("new" | "change" | "renew" | "cancel") | null;
+            /** @enum {string} */
+            handlingType: "instant" | "promised";
+            id: string;
+            implementingOrg: string;
+            /**
+             * @description 事项类型
+             * @enum {string}
+             */
+            kind: "license" | "confirmation" | "payment" | "levy" | "reward" | "ruling" | "other_power" | "public_service";
+            /**
+             * @description 事项层级：主项/子项/业务办理项
+             * @enum {string}
+             */
+            level: "main" | "sub" | "handling";
+            missing: ("name" | "code" | "kind" | "competentDept" | "implementingOrg" | "basis" | "conditions" | "materials" | "steps" | "legalDays" | "promisedDays" | "fee" | "place" | "phone" | "audiences")[];
+            name: string;
+            /** @enum {string} */
+            onlineDepth: "full" | "partial" | "offline";
+            orgId: string;
+            parentId: string | null;
+            promisedDays: number | null;
+            /** @enum {string} */
+            status: "draft" | "published" | "withdrawn";
+            updatedAt: string;
+        };
+        ServiceItemSummaryInput: {
+            code: string;
+            handlingKind: ("new" | "change" | "renew" | "cancel") | null;
+            /** @enum {string} */
+            handlingType: "instant" | "promised";
+            id: string;
+            implementingOrg: string;
+            /**
+             * @description 事项类型
+             * @enum {string}
+             */
+            kind: "license" | "confirmation" | "payment" | "levy" | "reward" | "ruling" | "other_power" | "public_service";
+            /**
+             * @description 事项层级：主项/子项/业务办理项
+             * @enum {string}
+             */
+            level: "main" | "sub" | "handling";
+            missing: ("name" | "code" | "kind" | "competentDept" | "implementingOrg" | "basis" | "conditions" | "materials" | "steps" | "legalDays" | "promisedDays" | "fee" | "place" | "phone" | "audiences")[];
+            name: string;
+            /** @enum {string} */
+            onlineDepth: "full" | "partial" | "offline";
+            orgId: string;
+            parentId: string | null;
+            promisedDays: number | null;
+            /** @enum {string} */
+            status: "draft" | "published" | "withdrawn";
+            updatedAt: string;
+        };
         SessionInfo: {
             /** @description 本部署是否为演示部署 */
             demo: boolean;
@@ -7716,7 +8036,7 @@ export interface components {
                                 /** @description 栏目名、文章标题、链接地址或页面 */
                                 name: string;
                                 /** @enum {string} */
-                                type: "site" | "column" | "article" | "attachment" | "link" | "page" | "message";
+                                type: "site" | "column" | "article" | "attachment" | "link" | "page" | "message" | "service";
                                 /** @description 公开页面地址（站内路径） */
                                 url: string | null;
                             };
@@ -7815,7 +8135,7 @@ export interface components {
                                 /** @description 栏目名、文章标题、链接地址或页面 */
                                 name: string;
                                 /** @enum {string} */
-                                type: "site" | "column" | "article" | "attachment" | "link" | "page" | "message";
+                                type: "site" | "column" | "article" | "attachment" | "link" | "page" | "message" | "service";
                                 /** @description 公开页面地址（站内路径） */
                                 url: string | null;
                             };
@@ -22152,6 +22472,660 @@ export interface operations {
             };
             /** @description Default Response */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listServiceItems: {
+        parameters: {
+            query: {
+                /** @description 事项类型 */
+                kind?: "license" | "confirmation" | "payment" | "levy" | "reward" | "ruling" | "other_power" | "public_service";
+                orgId: string;
+                page?: number;
+                pageSize?: number;
+                q?: string;
+                status?: "draft" | "published" | "withdrawn";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceItemList"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    createServiceItem: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @default [] */
+                    audiences?: ("person" | "legal")[];
+                    /** @default  */
+                    basis?: string;
+                    code: string;
+                    /** @default  */
+                    competentDept?: string;
+                    /** @default  */
+                    complaintPhone?: string;
+                    /** @default  */
+                    conditions?: string;
+                    /** @default  */
+                    fee?: string;
+                    /** @default null */
+                    handlingKind?: ("new" | "change" | "renew" | "cancel") | null;
+                    /**
+                     * @default promised
+                     * @enum {string}
+                     */
+                    handlingType?: "instant" | "promised";
+                    /**
+                     * @description 事项类型
+                     * @enum {string}
+                     */
+                    kind: "license" | "confirmation" | "payment" | "levy" | "reward" | "ruling" | "other_power" | "public_service";
+                    /**
+                     * @description 法定时限（工作日）；法律未规定时为 null（仅公共服务）
+                     * @default null
+                     */
+                    legalDays?: number | null;
+                    /**
+                     * @description 事项层级：主项/子项/业务办理项
+                     * @default main
+                     * @enum {string}
+                     */
+                    level?: "main" | "sub" | "handling";
+                    /** @default [] */
+                    materials?: {
+                        copies: number;
+                        /** @enum {string} */
+                        form: "original" | "copy" | "both" | "electronic";
+                        name: string;
+                        /** @default  */
+                        note?: string;
+                        required: boolean;
+                    }[];
+                    name: string;
+                    /**
+                     * @default offline
+                     * @enum {string}
+                     */
+                    onlineDepth?: "full" | "partial" | "offline";
+                    /** @description 实施机关 */
+                    orgId: string;
+                    /** @default null */
+                    parentId?: string | null;
+                    /** @default  */
+                    phone?: string;
+                    /** @default  */
+                    place?: string;
+                    /**
+                     * @description 承诺时限（工作日）；即办件为0
+                     * @default null
+                     */
+                    promisedDays?: number | null;
+                    /** @default [] */
+                    steps?: {
+                        /** @default  */
+                        detail?: string;
+                        name: string;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceItem"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getServiceItem: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceItem"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    updateServiceItem: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @default [] */
+                    audiences?: ("person" | "legal")[];
+                    /** @default  */
+                    basis?: string;
+                    code: string;
+                    /** @default  */
+                    competentDept?: string;
+                    /** @default  */
+                    complaintPhone?: string;
+                    /** @default  */
+                    conditions?: string;
+                    /** @default  */
+                    fee?: string;
+                    /** @default null */
+                    handlingKind?: ("new" | "change" | "renew" | "cancel") | null;
+                    /**
+                     * @default promised
+                     * @enum {string}
+                     */
+                    handlingType?: "instant" | "promised";
+                    /**
+                     * @description 事项类型
+                     * @enum {string}
+                     */
+                    kind: "license" | "confirmation" | "payment" | "levy" | "reward" | "ruling" | "other_power" | "public_service";
+                    /**
+                     * @description 法定时限（工作日）；法律未规定时为 null（仅公共服务）
+                     * @default null
+                     */
+                    legalDays?: number | null;
+                    /**
+                     * @description 事项层级：主项/子项/业务办理项
+                     * @default main
+                     * @enum {string}
+                     */
+                    level?: "main" | "sub" | "handling";
+                    /** @default [] */
+                    materials?: {
+                        copies: number;
+                        /** @enum {string} */
+                        form: "original" | "copy" | "both" | "electronic";
+                        name: string;
+                        /** @default  */
+                        note?: string;
+                        required: boolean;
+                    }[];
+                    name: string;
+                    /**
+                     * @default offline
+                     * @enum {string}
+                     */
+                    onlineDepth?: "full" | "partial" | "offline";
+                    /** @default null */
+                    parentId?: string | null;
+                    /** @default  */
+                    phone?: string;
+                    /** @default  */
+                    place?: string;
+                    /**
+                     * @description 承诺时限（工作日）；即办件为0
+                     * @default null
+                     */
+                    promisedDays?: number | null;
+                    /** @description 编辑开始时的版本号 */
+                    revision: number;
+                    /** @default [] */
+                    steps?: {
+                        /** @default  */
+                        detail?: string;
+                        name: string;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceItem"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    publishServiceItem: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceItem"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    withdrawServiceItem: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceItem"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

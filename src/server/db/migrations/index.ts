@@ -21,6 +21,7 @@ import * as portalInspection from './2026_11_27_0020_portal_inspection.js';
 import * as portalArticlesInterpretsIdx from './2026_11_27_0021_portal_articles_interprets_idx.js';
 import * as incomingUnitsStep from './2026_11_27_0022_incoming_units_step.js';
 import * as searchEntryMeta from './2026_11_27_0023_search_entry_meta.js';
+import * as serviceItems from './2026_11_28_0024_service_items.js';
 
 /** Every migration, by name. Names sort in the order they run; add new ones at the end. */
 export const migrations: Record<string, Migration> = {
@@ -46,4 +47,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_27_0021_portal_articles_interprets_idx': portalArticlesInterpretsIdx,
   '2026_11_27_0022_incoming_units_step': incomingUnitsStep,
   '2026_11_27_0023_search_entry_meta': searchEntryMeta,
+  '2026_11_28_0024_service_items': serviceItems,
 };

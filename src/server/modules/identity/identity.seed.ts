@@ -45,6 +45,7 @@ export const demoAccounts: readonly DemoAccount[] = [
   { username: 'aes.reviewer', displayName: '白审核', orgRef: '152202000000.gov', roles: [{ role: 'reviewer' }], description: '阿尔山市政府网站审核' },
   { username: 'tour.editor', displayName: '韩编辑', orgRef: `${xsh}.wlj`, roles: [{ role: 'editor' }], description: '旅游信息网编辑（文旅体育局）' },
   { username: 'tour.reviewer', displayName: '乌审核', orgRef: `${xsh}.wlj`, roles: [{ role: 'reviewer' }], description: '旅游信息网审核（文旅体育局）' },
+  { username: 'zwsj.officer', displayName: '何专员', orgRef: `${xsh}.zwsj`, roles: [{ role: 'officer' }], description: '盟行政审批政务服务与数据管理局窗口：维护政务服务事项和办事指南' },
   { username: 'it.office', displayName: '高主任', orgRef: `${xsh}.xxhb`, roles: [{ role: 'it_office', orgRef: league, scope: 'subtree' }], description: '信息化办公室：网站群管理与监管' },
 ];
 

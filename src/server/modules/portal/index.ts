@@ -20,6 +20,8 @@ import './portal.table.js';
 export { portalMessages } from './portal.messages.js';
 export type * from './portal.table.js';
 export { portalEvents, type SiteChange } from './portal-events.js';
+export { PORTAL_SEARCH_SCOPE, PUBLIC_TAG, portalSearchKey } from './portal-search.js';
+export { provideServiceDirectory, serviceItemPath, serviceSitesOf, type PublicServiceItem, type ServiceDirectory } from './services-directory.js';
 
 /** What other modules may do to the portal's rendered pages. */
 export interface PortalPages {

@@ -1,6 +1,7 @@
 import { defineMessages } from '../../platform/i18n/messages.js';
 import { disclosureMessagesEn, disclosureMessagesMn, disclosureMessagesZh } from './portal.messages.disclosure.js';
 import { interactionMessagesEn, interactionMessagesMn, interactionMessagesZh } from './portal.messages.interaction.js';
+import { servicesMessagesEn, servicesMessagesMn, servicesMessagesZh } from './portal.messages.services.js';
 
 /** The site chrome's and content pages' words (header, navigation, search, lists, articles, errors). */
 const siteZh = {
@@ -262,9 +263,9 @@ const siteEn: Record<SiteKey, string> = {
  * labels; the disclosure and interaction pages' words live in their own files to keep each short.
  */
 export const portalMessages = defineMessages({
-  'zh-CN': { ...siteZh, ...disclosureMessagesZh, ...interactionMessagesZh },
-  'mn-Mong': { ...siteMn, ...disclosureMessagesMn, ...interactionMessagesMn },
-  en: { ...siteEn, ...disclosureMessagesEn, ...interactionMessagesEn },
+  'zh-CN': { ...siteZh, ...disclosureMessagesZh, ...interactionMessagesZh, ...servicesMessagesZh },
+  'mn-Mong': { ...siteMn, ...disclosureMessagesMn, ...interactionMessagesMn, ...servicesMessagesMn },
+  en: { ...siteEn, ...disclosureMessagesEn, ...interactionMessagesEn, ...servicesMessagesEn },
 });
 
 export type PortalMessageKey = (typeof portalMessages.keys)[number];

@@ -6,6 +6,7 @@ import { inspectionJobHandlers, scheduleInspections } from './inspection.jobs.js
 import { inspectionRoutes } from './inspection.routes.js';
 import { createInspectionService, type InspectionService } from './inspection.service.js';
 import { interactionMessagesSource } from './messages-source.js';
+import { serviceDirectoryOf } from '../services-directory.js';
 import { injectFetch, pageFetchOf, registerPageFetch } from './probe.js';
 
 export { INSPECTION_QUEUE, scheduleInspections } from './inspection.jobs.js';
@@ -27,6 +28,7 @@ export function inspectionService(ctx: AppContext): InspectionService {
       files: createFileStore(ctx.config, ctx.clock),
       sharedHosts: ['localhost', '127.0.0.1', ...(publicHost ? [publicHost] : [])],
       messages: interactionMessagesSource,
+      services: () => serviceDirectoryOf(ctx),
       fetch: () => pageFetchOf(ctx),
     });
     services.set(ctx, service);

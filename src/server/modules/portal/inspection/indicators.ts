@@ -1,4 +1,6 @@
 import { columnCategories } from '../../../../shared/portal.js';
+import { guideElements, missingGuideElements } from '../../../../shared/services.js';
+import { serviceItemPath, type PublicServiceItem } from '../services-directory.js';
 import type { SiteRow } from './inspection.repository.js';
 import { idleDays, inspectionLimits as L, unreachableShare, type ColumnActivity, type ColumnJudgement } from './inspection.rules.js';
 import { indicatorLabels, type Finding, type Indicator, type IndicatorKey, type IndicatorStatus, type PageProbe } from './inspection.schema.js';
@@ -103,8 +105,50 @@ export function messagesIndicator(site: SiteRow, answer: UnansweredMessages | un
   );
 }
 
-export const serviceGuidesIndicator = (): Indicator =>
-  indicator('service_guides', 'not_applicable', null, '政务服务事项的办事指南要素齐全', '政务服务事项尚未建立（政务服务模块未上线），本项在有事项后才适用；不视为达标');
+/**
+ * 办事服务 and 办事指南 (检查指标: 办事服务缺失 or 办事指南要素缺失 is a veto). A government portal (the
+ * main portal, a banner/county portal) must offer service items; a department's or topic site offers
+ * those of its organisation when it has any. Every item the site shows must carry every guide element.
+ */
+export function serviceGuidesIndicator(site: SiteRow, items: readonly PublicServiceItem[] | undefined): Indicator {
+  const limit = '提供办事服务，且每个事项的办事指南要素齐全';
+  if (!items) return indicator('service_guides', 'not_applicable', null, limit, '本平台未启用政务服务事项目录；不视为达标');
+  const mustOffer = site.kind === 'portal' || site.kind === 'county';
+  if (items.length === 0) {
+    if (!mustOffer) return indicator('service_guides', 'not_applicable', 0, limit, '本站所属机关没有已发布的政务服务事项');
+    const finding: Finding = {
+      indicator: 'service_guides',
+      severity: 'veto',
+      problem: '网站没有提供任何政务服务事项（办事服务缺失构成单项否决）',
+      fix: '由各实施机关在“政务服务事项”中发布事项及其办事指南',
+      target: { type: 'site', id: site.id, name: site.nameZh, url: `${site.pathPrefix}/services/` },
+      workbenchPath: wb.serviceItems(site.orgId),
+    };
+    return indicator('service_guides', 'fail', 0, limit, finding.problem, [finding]);
+  }
+  const findings: Finding[] = items.flatMap((item) => {
+    const missing = missingGuideElements(item);
+    if (missing.length === 0) return [];
+    return [
+      {
+        indicator: 'service_guides',
+        severity: 'veto' as const,
+        problem: `事项“${item.name}”（${item.implementingOrg}）的办事指南缺少或不合规：${missing.map((m) => guideElements[m]).join('、')}`,
+        fix: '补全办事指南要素；补全前不应对外提供该指南',
+        target: { type: 'service' as const, id: item.id, name: item.name, url: serviceItemPath(site.pathPrefix, item.code) },
+        workbenchPath: wb.serviceItem(item.orgId, item.id),
+      },
+    ];
+  });
+  return indicator(
+    'service_guides',
+    findings.length ? 'fail' : 'pass',
+    findings.length,
+    limit,
+    findings.length ? `${findings.length} 个事项的办事指南要素不全（单项否决）` : `${items.length} 个事项的办事指南要素齐全`,
+    findings,
+  );
+}
 
 /** The unreachable-visit rule over this run's probes and those of the past week's runs. */
 export function reachabilityIndicator(site: SiteRow, visits: readonly PageProbe[], measured: boolean): Indicator {

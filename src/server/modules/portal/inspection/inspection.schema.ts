@@ -29,7 +29,7 @@ export const indicatorStatuses = {
 export type IndicatorStatus = keyof typeof indicatorStatuses;
 
 export const findingTargetSchema = z.object({
-  type: z.enum(['site', 'column', 'article', 'attachment', 'link', 'page', 'message']),
+  type: z.enum(['site', 'column', 'article', 'attachment', 'link', 'page', 'message', 'service']),
   id: z.string().nullable(),
   name: z.string().describe('栏目名、文章标题、链接地址或页面'),
   url: z.string().nullable().describe('公开页面地址（站内路径）'),

@@ -13,6 +13,7 @@ import { createInspectionService } from './inspection.service.js';
 import { inspectionFactory as make } from './inspection.testing.js';
 import type { UnansweredMessagesSource } from './messages-source.js';
 import type { PageFetch } from './probe.js';
+import type { PublicServiceItem, ServiceDirectory } from '../services-directory.js';
 
 const DAY = 86_400_000;
 const now = new Date('2026-11-27T04:00:00.000Z');
@@ -25,6 +26,7 @@ describeEachDialect('portal self-inspection indicators', (database) => {
   const files = createFileStore(config, clock);
   let messages: UnansweredMessagesSource | undefined;
   let fetch: PageFetch | undefined;
+  let services: ServiceDirectory | undefined;
   let orgId = '';
   let counter = 0;
   const service = () =>
@@ -36,6 +38,7 @@ describeEachDialect('portal self-inspection indicators', (database) => {
       files,
       sharedHosts: ['localhost'],
       messages: () => messages,
+      services: () => services,
       fetch: () => fetch,
     });
 
@@ -44,7 +47,7 @@ describeEachDialect('portal self-inspection indicators', (database) => {
     orgId = (await database().db.selectFrom('orgs').select('id').where('ref', '=', '152223000000').executeTakeFirstOrThrow()).id;
   });
 
-  const newSite = () => make.site(database().db, { orgId, code: `insp${(counter += 1)}`, at });
+  const newSite = (kind?: 'county' | 'department') => make.site(database().db, { orgId, code: `insp${(counter += 1)}`, at, ...(kind ? { kind } : {}) });
   const column = (siteId: string, slug: string, category: Parameters<typeof make.column>[1]['category'], parent?: { id: string; path: string }) =>
     make.column(database().db, { siteId, slug, category, at, ...(parent ? { parent } : {}) });
   const article = (siteId: string, columnId: string, publishedAt: string | null, extra: { status?: 'published' | 'withdrawn' | 'draft'; bodyHtml?: string; title?: string } = {}) =>
@@ -195,7 +198,7 @@ describeEachDialect('portal self-inspection indicators', (database) => {
     }
   });
 
-  it('says 办事指南 is not applicable yet, and counts it neither as passed nor as applicable', async () => {
+  it('says 办事指南 is not applicable without a service catalogue, and counts it neither as passed nor as applicable', async () => {
     const site = await newSite();
     const indicators = await inspect(site);
     expect(indicators.get('service_guides')).toMatchObject({ status: 'not_applicable' });
@@ -203,6 +206,60 @@ describeEachDialect('portal self-inspection indicators', (database) => {
     const applicable = [...indicators.values()].filter((i) => i.status !== 'not_applicable' && i.status !== 'unavailable');
     expect(Number(run!.applicable_count)).toBe(applicable.length);
     expect(Number(run!.veto_count)).toBe([...indicators.values()].filter((i) => i.status === 'fail').length);
+  });
+
+  it('vetoes a county portal without service items, and names each item whose 办事指南 lacks elements', async () => {
+    const otherOrg = (await database().db.selectFrom('orgs').select('id').where('ref', '=', '152224000000').executeTakeFirstOrThrow()).id;
+    const item = (code: string, org: string, changes: Partial<PublicServiceItem> = {}): PublicServiceItem => ({
+      id: `item-${code}`,
+      code,
+      name: `测试事项${code}`,
+      kind: 'license',
+      level: 'main',
+      handlingKind: null,
+      competentDept: '扎赉特旗市场监督管理局',
+      basis: '《中华人民共和国行政许可法》',
+      conditions: '申请人具备相应条件',
+      materials: [{ name: '申请书', form: 'original', copies: 1, required: true, note: '' }],
+      steps: [{ name: '受理', detail: '' }],
+      legalDays: 20,
+      promisedDays: 5,
+      handlingType: 'promised',
+      fee: '不收费',
+      place: '扎赉特旗政务服务中心',
+      phone: '0482-6123456',
+      complaintPhone: '12345',
+      audiences: ['legal'],
+      onlineDepth: 'full',
+      orgId: org,
+      orgPath: `/root/${org}/`,
+      implementingOrg: '扎赉特旗人民政府',
+      parentCode: null,
+      publishedAt: now.toISOString(),
+      updatedAt: now.toISOString(),
+      ...changes,
+    });
+    let catalogue: PublicServiceItem[] = [item('ZLT00000001', otherOrg)];
+    services = { published: async () => catalogue };
+    try {
+      const county = await newSite('county');
+      const department = await newSite('department');
+      expect((await inspect(county)).get('service_guides')).toMatchObject({ status: 'fail', veto: true, value: 0 });
+      expect((await inspect(department)).get('service_guides')).toMatchObject({ status: 'not_applicable' });
+
+      catalogue = [item('ZLT00000002', orgId), item('ZLT00000003', orgId, { basis: ' ', phone: '6123456', promisedDays: 25 }), item('ZLT00000004', otherOrg, { basis: '' })];
+      const judged = (await inspect(county)).get('service_guides')!;
+      expect(judged).toMatchObject({ status: 'fail', value: 1 });
+      expect(judged.findings.map((f) => [f.target.type, f.target.id, f.target.url, f.workbenchPath])).toEqual([
+        ['service', 'item-ZLT00000003', `/insp${counter - 1}/services/items/ZLT00000003`, `/services?org=${orgId}&item=item-ZLT00000003`],
+      ]);
+      expect(judged.findings[0]!.problem).toContain('设定和实施依据、承诺时限、咨询电话');
+
+      catalogue = [item('ZLT00000002', orgId)];
+      expect((await inspect(county)).get('service_guides')).toMatchObject({ status: 'pass', value: 0, findings: [] });
+    } finally {
+      services = undefined;
+    }
   });
 
   it('probes home, list and article pages and flags a page slower than 3 s; a week of failed visits is a veto', async () => {

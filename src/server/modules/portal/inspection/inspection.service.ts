@@ -32,6 +32,7 @@ import {
 import type { PortalInspectionRunRow } from './inspection.table.js';
 import type { LinkWorld } from './links.js';
 import type { UnansweredMessagesSource } from './messages-source.js';
+import { siteShowsItem, type ServiceDirectory } from '../services-directory.js';
 import type { PageFetch } from './probe.js';
 import { brokenLinks, fileChecker, missingAttachments, probePages } from './site-checks.js';
 
@@ -45,6 +46,8 @@ export interface InspectionDeps {
   readonly sharedHosts: readonly string[];
   /** Interaction's unanswered messages; undefined until interaction provides them. */
   readonly messages: () => UnansweredMessagesSource | undefined;
+  /** The service item catalogue; undefined when no services module is loaded. */
+  readonly services: () => ServiceDirectory | undefined;
   /** Opens a public page in-process; undefined when the checks run outside the web application. */
   readonly fetch: () => PageFetch | undefined;
 }
@@ -113,6 +116,7 @@ export function createInspectionService(deps: InspectionDeps) {
   async function evaluate(site: SiteRow, world: LinkWorld, now: Date): Promise<InspectionResult> {
     const fileExists = fileChecker(db, files);
     const source = deps.messages();
+    const services = deps.services();
     const fetch = deps.fetch();
     const probes: PageProbe[] = fetch ? await probePages(db, site, world, fetch) : [];
     const since = daysBefore(now, inspectionLimits.reachabilityWindowDays).toISOString();
@@ -125,7 +129,7 @@ export function createInspectionService(deps: InspectionDeps) {
         homeIndicator(site, await repo.lastPublished(db, site.id), now),
         ...columnIndicators(site, judgeColumns(await repo.columnActivity(db, site.id), now), now),
         messagesIndicator(site, messages),
-        serviceGuidesIndicator(),
+        serviceGuidesIndicator(site, services && (await services.published()).filter((item) => siteShowsItem(site, item))),
         reachabilityIndicator(site, [...earlier, ...probes], fetch !== undefined),
         findingsIndicator('links', links.findings, links.checked),
         findingsIndicator('attachments', attachments.findings, attachments.checked),

@@ -1,10 +1,10 @@
 import type { DbOrTrx } from '../../../db/database.js';
 import { newId } from '../../../platform/ids.js';
-import type { ArticleStatus, ColumnCategory } from '../../../../shared/portal.js';
+import type { ArticleStatus, ColumnCategory, SiteKind } from '../../../../shared/portal.js';
 
 /** Test factories: portal rows written directly (publishing's API is another area's), for the inspection tests. */
 export const inspectionFactory = {
-  async site(db: DbOrTrx, input: { orgId: string; code: string; at: string }): Promise<string> {
+  async site(db: DbOrTrx, input: { orgId: string; code: string; at: string; kind?: SiteKind }): Promise<string> {
     const id = newId();
     await db
       .insertInto('portal_sites')
@@ -13,7 +13,7 @@ export const inspectionFactory = {
         code: input.code,
         org_id: input.orgId,
         parent_site_id: null,
-        kind: 'department',
+        kind: input.kind ?? 'department',
         name_zh: `自查测试网站${input.code}`,
         name_mn: null,
         path_prefix: `/${input.code}`,

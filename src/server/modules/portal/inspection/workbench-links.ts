@@ -8,4 +8,6 @@ export const workbenchLinks = {
   article: (articleId: string) => `/portal/articles/${articleId}`,
   newArticle: (siteId: string, columnId?: string) => `/portal/articles/new?site=${siteId}${columnId ? `&column=${columnId}` : ''}`,
   messages: () => '/interaction',
+  serviceItems: (orgId: string) => `/services?org=${orgId}`,
+  serviceItem: (orgId: string, itemId: string) => `/services?org=${orgId}&item=${itemId}`,
 } as const;

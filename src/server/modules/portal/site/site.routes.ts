@@ -18,7 +18,8 @@ import { renderArticlePage } from './views/article-page.js';
 import { renderColumnPage } from './views/column-page.js';
 import { renderSiteHome } from './views/home-page.js';
 import { renderSearchPage, type SearchForm } from './views/search-page.js';
-import { renderServicesPage } from './views/services-page.js';
+import { audienceOfPath, renderServiceGuide, renderServicesPage } from './views/services-page.js';
+import { serviceDirectoryOf, siteShowsItem, type PublicServiceItem } from '../services-directory.js';
 import './site.errors.js';
 
 export interface SitePagesOptions {
@@ -44,6 +45,12 @@ function parsePage(raw: unknown): number {
 }
 
 const isoDate = /^\d{4}-\d{2}-\d{2}$/;
+
+/** The published service items a site shows; undefined when no service catalogue is loaded. */
+async function siteServiceItems(ctx: AppContext, at: SiteRequest): Promise<readonly PublicServiceItem[] | undefined> {
+  const directory = serviceDirectoryOf(ctx);
+  return directory && (await directory.published()).filter((item) => siteShowsItem(at.site, item));
+}
 
 function parseSearch(query: Record<string, unknown>, at: SiteRequest): SearchForm {
   const text = (name: string): string | undefined => {
@@ -147,9 +154,20 @@ export async function sitePages(app: FastifyInstance, options: SitePagesOptions)
       const extra = at.site.pathPrefix === '' && options.mainHomeExtra ? await options.mainHomeExtra(at.locale) : undefined;
       return { text: renderSiteHome(at, { columns, otherSites, extra }), type: html };
     }
-    if (rest === '/services' || rest === '/services/') {
-      const columns = at.structure.columns.filter((c) => c.category === 'service');
-      return { text: renderServicesPage(at, await service.latestPerColumn(ctx, at, columns, 10)), type: html };
+    const audience = audienceOfPath(rest);
+    if (audience) {
+      if (page !== 1) return undefined;
+      const columns = audience === 'all' ? at.structure.columns.filter((c) => c.category === 'service') : [];
+      const items = await siteServiceItems(ctx, at);
+      return { text: renderServicesPage(at, { items, audience, columns: await service.latestPerColumn(ctx, at, columns, 10) }), type: html };
+    }
+    const guide = /^\/services\/items\/([0-9A-Z-]{8,40})$/.exec(rest);
+    if (guide) {
+      const items = (await siteServiceItems(ctx, at)) ?? [];
+      const item = items.find((i) => i.code === guide[1]);
+      if (!item) return undefined;
+      const parent = item.parentCode ? items.find((i) => i.code === item.parentCode) : undefined;
+      return { text: renderServiceGuide(at, { item, parent, children: items.filter((i) => i.parentCode === item.code) }), type: html };
     }
     if (rest === '/sitemap.xml') return { text: await service.sitemapOf(ctx, at), type: xmlType };
     const article = /^\/(.+)\/(\d{1,9})\.html$/.exec(rest);
