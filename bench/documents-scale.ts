@@ -27,7 +27,8 @@ const SEARCHES = 500;
  * BENCH_DOCUMENTS_KEEP=1 keeps the database (its data directory or PostgreSQL schema, printed as
  * `kept`); BENCH_DOCUMENTS_REUSE=<that directory or schema> measures a kept one again without loading,
  * or, with BENCH_DOCUMENTS set above what it holds, first tops it up to that many (a long load can be
- * done in parts, across sessions).
+ * done in parts, across sessions; a top-up's documents are spread over the years again, so the table
+ * is then no longer in date order).
  */
 export async function benchDocumentsScale(options: BenchOptions): Promise<object> {
   const total = Number(process.env.BENCH_DOCUMENTS ?? 100_000);

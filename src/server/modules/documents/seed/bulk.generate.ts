@@ -74,6 +74,9 @@ export class BulkGenerator {
   readonly #receiptSerials: Map<string, number>;
   /** Counter keys moved since `takeCounters`. */
   readonly #moved = { doc: new Set<string>(), receipt: new Set<string>() };
+  /** How many documents the run writes, and how many are written: documents come oldest first. */
+  readonly #count: number;
+  #written = 0;
 
   constructor(options: {
     orgs: readonly BulkOrg[];
@@ -82,6 +85,8 @@ export class BulkGenerator {
     now: Date;
     years: number;
     seed: number;
+    /** How many documents the run will generate (their dates are spread over the years in order). */
+    count: number;
     docSerials: Map<string, number>;
     receiptSerials: Map<string, number>;
   }) {
@@ -94,6 +99,7 @@ export class BulkGenerator {
     this.#hot = this.#issuers.find((o) => o.id === options.hotOrgId);
     this.#docSerials = options.docSerials;
     this.#receiptSerials = options.receiptSerials;
+    this.#count = Math.max(1, options.count);
   }
 
   /**
@@ -122,11 +128,17 @@ export class BulkGenerator {
     return serial;
   }
 
-  /** A day in the covered years, later years busier; never after now. */
+  /**
+   * A day in the covered years, later years busier; never after now. Documents come in the order an
+   * office writes them, oldest first (within a few days), so the tables and the search index are in
+   * date order as a live deployment's are.
+   */
   #created(): number {
-    const r = this.#random();
+    // The next quantile of the run, jittered inside its share: sqrt skews towards recent days (a
+    // growing number of documents year by year).
+    const r = Math.min(1, (this.#written + this.#random()) / this.#count);
+    this.#written += 1;
     const span = this.#now - Date.UTC(this.#firstYear, 0, 2);
-    // sqrt skews towards recent days: a growing number of documents year by year.
     return this.#now - span * (1 - Math.sqrt(r)) - 3 * DAY * this.#random();
   }
 

@@ -8,7 +8,8 @@ import { createDocumentSearch } from '../search/index.js';
 import { seedBulkDocuments, type BulkResult } from './index.js';
 
 describeEachDialect('documents: bulk documents (hinggan seed --documents N)', (database) => {
-  const N = 400;
+  // Enough that the few documents of the last month hold every step of the flow.
+  const N = 1000;
   const clock = new FixedClock('2026-11-27T02:00:00.000Z');
   let result: BulkResult;
 
@@ -27,6 +28,14 @@ describeEachDialect('documents: bulk documents (hinggan seed --documents N)', (d
     expect(new Set(docs.map((d) => d.org_id)).size).toBeGreaterThan(50);
     expect(new Set(docs.map((d) => d.doc_year).filter(Boolean))).toEqual(new Set([2025, 2026]));
     expect(new Set(docs.map((d) => d.status))).toEqual(new Set(['draft', 'reviewing', 'signed', 'issued', 'cancelled']));
+
+    // Written as an office writes them, oldest first (within the few days a draft takes): ids follow
+    // the order of writing, so the tables and the search index are in date order.
+    const created = (await db.selectFrom('documents').select(['id', 'created_at']).orderBy('id').execute()).map((d) => Date.parse(d.created_at));
+    const latest = created.map((_, i) => Math.max(...created.slice(0, i + 1)));
+    expect(created.every((at, i) => at >= latest[i]! - 4 * 86_400_000)).toBe(true);
+    expect(created[0]!).toBeLessThan(Date.parse('2025-03-01'));
+    expect(created.at(-1)!).toBeGreaterThan(Date.parse('2026-11-15'));
 
     // 发文字号: consecutive from 1 per 机关代字 and year, each once, and the counters stand at the last.
     const serials = new Map<string, number[]>();

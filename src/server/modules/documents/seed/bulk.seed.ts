@@ -67,6 +67,7 @@ export async function seedBulkDocuments(ctx: Pick<AppContext, 'db' | 'dialect' |
     now: ctx.clock.now(),
     years: options.years ?? 8,
     seed: options.seed ?? 20_261_127,
+    count: options.count,
     docSerials: await repo.documentCounters(db),
     receiptSerials: await repo.receiptCounters(db),
   });
