@@ -3,7 +3,7 @@ import { Secret, TOTP } from 'otpauth';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Started } from '../../src/server/main.js';
-import { browserAvailable, launchBrowser, screenshotsDir, startPlatform } from './browser.js';
+import { browserAvailable, launchBrowser, screenshotsDir, startPlatform, watchPage } from './browser.js';
 
 const demoPassword = 'Hinggan@2026';
 
@@ -25,10 +25,7 @@ describe.skipIf(!browserAvailable)('the three administrators and a new clerk in 
 
   async function newPage(): Promise<Page> {
     const page = await browser.newPage({ viewport: { width: 1366, height: 900 }, acceptDownloads: true });
-    page.on('console', (m) => {
-      if (/Content Security Policy/i.test(m.text())) problems.push(`${page.url()}: ${m.text()}`);
-    });
-    page.on('pageerror', (error) => problems.push(`${page.url()}: ${error.message}`));
+    watchPage(page, problems);
     return page;
   }
 

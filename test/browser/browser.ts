@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { ensureWorkbenchBuilt } from '../../src/cli/workbench-build.js';
 import { loadConfig } from '../../src/server/config.js';
 import { startServer, type Started } from '../../src/server/main.js';
@@ -25,6 +25,18 @@ export async function launchBrowser(): Promise<Browser> {
     executablePath: chromiumPath,
     args: [...chromiumFlags],
   });
+}
+
+/**
+ * Records on `problems` whatever the Content Security Policy blocked on the page and any error the
+ * page threw: a test expects the list to stay empty.
+ */
+export function watchPage(page: Page, problems: string[]): Page {
+  page.on('console', (m) => {
+    if (/Content Security Policy/i.test(m.text())) problems.push(`${page.url()}: ${m.text()}`);
+  });
+  page.on('pageerror', (error) => problems.push(`${page.url()}: ${error.message}`));
+  return page;
 }
 
 /** The platform on a new SQLite database with the demo seed, its workbench built, on a free port. */

@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Started } from '../../src/server/main.js';
-import { browserAvailable, launchBrowser, screenshotsDir, startPlatform } from './browser.js';
+import { browserAvailable, launchBrowser, screenshotsDir, startPlatform, watchPage } from './browser.js';
 
 const demoPassword = 'Hinggan@2026';
 const wanted = '2026年兴安盟城乡低保资金发放情况';
@@ -15,13 +15,7 @@ describe.skipIf(!browserAvailable)('a disclosure request: the public form → th
   let deadline: string;
   /** Anything the Content Security Policy blocked, and any page error: both must stay empty. */
   const problems: string[] = [];
-  const watch = (page: Page) => {
-    page.on('console', (m) => {
-      if (/Content Security Policy/i.test(m.text())) problems.push(`${page.url()}: ${m.text()}`);
-    });
-    page.on('pageerror', (error) => problems.push(`${page.url()}: ${error.message}`));
-    return page;
-  };
+  const watch = (page: Page) => watchPage(page, problems);
   const shot = (page: Page, name: string) => page.screenshot({ path: path.join(screenshotsDir, `${name}.png`), fullPage: true });
 
   beforeAll(async () => {

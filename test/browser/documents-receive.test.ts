@@ -5,7 +5,7 @@ import PDFDocument from 'pdfkit';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Started } from '../../src/server/main.js';
-import { browserAvailable, launchBrowser, screenshotsDir, startPlatform } from './browser.js';
+import { browserAvailable, launchBrowser, screenshotsDir, startPlatform, watchPage } from './browser.js';
 
 const demoPassword = 'Hinggan@2026';
 const leaderPassword = 'Ulh-Leader#2026';
@@ -90,10 +90,7 @@ describe.skipIf(!browserAvailable)('收文 to 归档 in the browser: 乌兰浩�
 
   async function signIn(username: string, password = demoPassword): Promise<Page> {
     const page = await browser.newPage({ viewport: { width: 1366, height: 900 }, acceptDownloads: true });
-    page.on('console', (m) => {
-      if (/Content Security Policy/i.test(m.text())) problems.push(`${page.url()}: ${m.text()}`);
-    });
-    page.on('pageerror', (error) => problems.push(`${page.url()}: ${error.message}`));
+    watchPage(page, problems);
     await page.goto(platform.urls.workbench);
     await page.getByLabel('用户名').fill(username);
     await page.getByLabel('密码').fill(password);

@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Started } from '../../src/server/main.js';
-import { browserAvailable, launchBrowser, screenshotsDir, startPlatform } from './browser.js';
+import { browserAvailable, launchBrowser, screenshotsDir, startPlatform, watchPage } from './browser.js';
 
 const demoPassword = 'Hinggan@2026';
 const title = '兴安盟行政公署关于做好今冬明春供暖保障工作的通知';
@@ -48,10 +48,7 @@ describe.skipIf(!browserAvailable)('sending a document in the browser: 拟稿 �
 
   async function signIn(username: string): Promise<Page> {
     const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
-    page.on('console', (m) => {
-      if (/Content Security Policy/i.test(m.text())) problems.push(`${page.url()}: ${m.text()}`);
-    });
-    page.on('pageerror', (error) => problems.push(`${page.url()}: ${error.message}`));
+    watchPage(page, problems);
     await page.goto(platform.urls.workbench);
     await page.getByLabel('用户名').fill(username);
     await page.getByLabel('密码').fill(demoPassword);

@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Started } from '../../src/server/main.js';
-import { browserAvailable, launchBrowser, screenshotsDir, startPlatform } from './browser.js';
+import { browserAvailable, launchBrowser, screenshotsDir, startPlatform, watchPage } from './browser.js';
 
 const demoPassword = 'Hinggan@2026';
 const title = '兴安盟开展冬季供暖安全大检查';
@@ -26,10 +26,7 @@ describe.skipIf(!browserAvailable)('publishing an article in the browser: the ed
 
   async function signIn(username: string): Promise<Page> {
     const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
-    page.on('console', (m) => {
-      if (/Content Security Policy/i.test(m.text())) problems.push(`${page.url()}: ${m.text()}`);
-    });
-    page.on('pageerror', (error) => problems.push(`${page.url()}: ${error.message}`));
+    watchPage(page, problems);
     // Straight to 网站管理: the sign-in page brings the user back there.
     await page.goto(new URL('portal', platform.urls.workbench).href);
     await page.getByLabel('用户名').fill(username);

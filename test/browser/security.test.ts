@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Started } from '../../src/server/main.js';
-import { browserAvailable, launchBrowser, screenshotsDir, startPlatform } from './browser.js';
+import { browserAvailable, launchBrowser, screenshotsDir, startPlatform, watchPage } from './browser.js';
 
 const demoPassword = 'Hinggan@2026';
 
@@ -36,10 +36,7 @@ describe.skipIf(!browserAvailable)('the security features in the browser: certif
 
   async function newPage(): Promise<Page> {
     const page = await browser.newPage({ viewport: { width: 1366, height: 900 }, acceptDownloads: true });
-    page.on('console', (m) => {
-      if (/Content Security Policy/i.test(m.text())) problems.push(`${page.url()}: ${m.text()}`);
-    });
-    page.on('pageerror', (error) => problems.push(`${page.url()}: ${error.message}`));
+    watchPage(page, problems);
     return page;
   }
 

@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Started } from '../../src/server/main.js';
-import { browserAvailable, launchBrowser, screenshotsDir, startPlatform } from './browser.js';
+import { browserAvailable, launchBrowser, screenshotsDir, startPlatform, watchPage } from './browser.js';
 
 const demoPassword = 'Hinggan@2026';
 const name = '食品经营许可（仅销售预包装食品备案除外）';
@@ -16,13 +16,7 @@ describe.skipIf(!browserAvailable)('a service item: the officer writes its 办�
   let itemUrl: string;
   /** Anything the Content Security Policy blocked, and any page error: both must stay empty. */
   const problems: string[] = [];
-  const watch = (page: Page) => {
-    page.on('console', (m) => {
-      if (/Content Security Policy/i.test(m.text())) problems.push(`${page.url()}: ${m.text()}`);
-    });
-    page.on('pageerror', (error) => problems.push(`${page.url()}: ${error.message}`));
-    return page;
-  };
+  const watch = (page: Page) => watchPage(page, problems);
   const shot = (page: Page, file: string) => page.screenshot({ path: path.join(screenshotsDir, `${file}.png`), fullPage: true });
 
   beforeAll(async () => {
