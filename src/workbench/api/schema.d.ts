@@ -22507,6 +22507,8 @@ export interface operations {
                 orgId: string;
                 page?: number;
                 pageSize?: number;
+                /** @description 只列可作该层级事项上级的事项：子项的上级为主项，业务办理项的上级为主项或子项 */
+                parentsFor?: "main" | "sub" | "handling";
                 q?: string;
                 status?: "draft" | "published" | "withdrawn";
             };

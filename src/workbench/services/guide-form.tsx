@@ -191,10 +191,9 @@ interface ParentSelectProps {
 function ParentSelect({ id, value, onChange, orgId, level, self }: ParentSelectProps) {
   const [input, setInput] = useState('');
   const term = useDebounced(input.trim(), 250);
-  const list = useServiceItems({ orgId, pageSize: 100, ...(term ? { q: term } : {}) });
-  const fits = (l: ServiceItemLevel) => l === 'main' || (level === 'handling' && l === 'sub');
+  const list = useServiceItems({ orgId, parentsFor: level, pageSize: 100, ...(term ? { q: term } : {}) });
   const options = (list.data?.items ?? [])
-    .filter((i) => fits(i.level) && i.id !== self?.id)
+    .filter((i) => i.id !== self?.id)
     .map((i) => ({ value: i.id, label: `${i.name}（${serviceItemLevels[i.level]} ${i.code}）` }));
   if (self?.parentId && self.parentName && !options.some((o) => o.value === self.parentId)) options.unshift({ value: self.parentId, label: self.parentName });
   return (

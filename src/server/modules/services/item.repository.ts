@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { DbOrTrx } from '../../db/database.js';
-import type { ServiceItemStatus } from '../../../shared/services.js';
+import type { ServiceItemLevel, ServiceItemStatus } from '../../../shared/services.js';
 import type { NewServiceItemRow, ServiceItemRow, ServiceItemUpdate } from './services.table.js';
 
 const likeEscape = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
@@ -9,8 +9,12 @@ export interface ItemFilter {
   readonly orgId: string;
   readonly status?: ServiceItemStatus | undefined;
   readonly kind?: string | undefined;
+  /** Only the items an item of this level may belong to. */
+  readonly parentsFor?: ServiceItemLevel | undefined;
   readonly q?: string | undefined;
 }
+
+const parentLevels: Record<ServiceItemLevel, readonly ServiceItemLevel[]> = { main: [], sub: ['main'], handling: ['main', 'sub'] };
 
 /** All SQL of the service item catalogue. */
 export const itemRepository = {
@@ -41,6 +45,10 @@ export const itemRepository = {
     let query = db.selectFrom('service_items').where('org_id', '=', filter.orgId);
     if (filter.status) query = query.where('status', '=', filter.status);
     if (filter.kind) query = query.where('kind', '=', filter.kind as ServiceItemRow['kind']);
+    if (filter.parentsFor) {
+      const levels = parentLevels[filter.parentsFor];
+      query = levels.length ? query.where('level', 'in', levels) : query.where(sql<boolean>`false`);
+    }
     if (filter.q) {
       const pattern = `%${likeEscape(filter.q)}%`;
       query = query.where((eb) => eb.or([eb('name', 'like', sql<string>`${pattern} escape '\\'`), eb('code', 'like', sql<string>`${pattern} escape '\\'`)]));

@@ -115,6 +115,7 @@ export const itemListQuerySchema = z.object({
   orgId: z.string().min(1).max(64),
   status: statusSchema.optional(),
   kind: kindSchema.optional(),
+  parentsFor: levelSchema.optional().describe('只列可作该层级事项上级的事项：子项的上级为主项，业务办理项的上级为主项或子项'),
   q: z.string().trim().max(100).optional(),
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(20),

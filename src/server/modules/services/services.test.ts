@@ -115,6 +115,11 @@ describeEachDialect('service items (政务服务事项) and their 办事指南',
     const main = await create({ name: '食品生产许可' });
     const child = await create({ name: '食品生产许可变更', level: 'handling', handlingKind: 'change', parentId: main.body.id });
     expect(child.status).toBe(201);
+    // The parent picker's list: what an item of a level may belong to.
+    const parentsOf = async (level: string) =>
+      (await call('zwsj.officer', 'GET', `/api/v1/services/items?orgId=${officerOrg}&parentsFor=${level}&pageSize=100`)).body.items.map((i: Json) => i.level);
+    expect(new Set(await parentsOf('handling'))).toEqual(new Set(['main']));
+    expect(await parentsOf('main')).toEqual([]);
     const early = await publish(child.body.id);
     expect([early.status, early.code]).toEqual([409, 'services.item_state']);
     await publish(main.body.id);
