@@ -21,6 +21,9 @@ export const serviceItemKindKeys = Object.keys(serviceItemKinds) as ServiceItemK
 export const serviceItemLevels = { main: '主项', sub: '子项', handling: '业务办理项' } as const;
 export type ServiceItemLevel = keyof typeof serviceItemLevels;
 
+/** The levels an item of a level may belong to (a 子项 to a 主项, a 业务办理项 to a 主项 or 子项). */
+export const parentLevels: Readonly<Record<ServiceItemLevel, readonly ServiceItemLevel[]>> = { main: [], sub: ['main'], handling: ['main', 'sub'] };
+
 /** 业务办理项类型. */
 export const handlingKinds = { new: '新设', change: '变更', renew: '延续', cancel: '注销' } as const;
 export type HandlingKind = keyof typeof handlingKinds;
@@ -110,6 +113,7 @@ export const guideElements = {
   fee: '收费标准',
   place: '办理地点',
   phone: '咨询电话',
+  complaintPhone: '监督投诉电话',
   audiences: '服务对象',
 } as const;
 export type GuideElement = keyof typeof guideElements;
@@ -117,8 +121,11 @@ export type GuideElement = keyof typeof guideElements;
 /** 事项编码: capital letters, digits and hyphens, 8 to 40 characters (the national 实施编码 is 31 or more). */
 export const SERVICE_CODE_PATTERN = /^[0-9A-Z][0-9A-Z-]{6,38}[0-9A-Z]$/;
 
-/** A guide's phone numbers: a fixed line with area code, a mobile, or a short hotline like 12345. */
-export const SERVICE_PHONE_PATTERN = /^(0\d{2,3}-?\d{7,8}(-\d{1,6})?|1\d{10}|\d{5})$/;
+/** A guide's phone numbers: a fixed line with area code, a mobile, or a 12xxx government hotline (12345). */
+export const SERVICE_PHONE_PATTERN = /^(0\d{2,3}-?\d{7,8}(-\d{1,6})?|1\d{10}|12\d{3})$/;
+
+/** Where complaints go when a guide names no number of its own. */
+export const DEFAULT_COMPLAINT_PHONE = '12345';
 
 const blank = (text: string | null | undefined) => !text || !text.trim();
 
@@ -135,7 +142,8 @@ export function missingGuideElements(guide: ServiceGuide & { readonly implementi
   if (blank(guide.implementingOrg)) missing.push('implementingOrg');
   if (blank(guide.basis)) missing.push('basis');
   if (blank(guide.conditions)) missing.push('conditions');
-  if (guide.materials.length === 0 || guide.materials.some((m) => blank(m.name))) missing.push('materials');
+  // Paper materials come in at least one copy; an electronic one may be fetched by the office itself (0).
+  if (guide.materials.length === 0 || guide.materials.some((m) => blank(m.name) || (m.form !== 'electronic' && m.copies < 1))) missing.push('materials');
   if (guide.steps.length === 0 || guide.steps.some((s) => blank(s.name))) missing.push('steps');
   if (guide.legalDays === null ? guide.kind !== 'public_service' : guide.legalDays < 0) missing.push('legalDays');
   const promised = guide.promisedDays;
@@ -145,6 +153,7 @@ export function missingGuideElements(guide: ServiceGuide & { readonly implementi
   if (blank(guide.fee)) missing.push('fee');
   if (blank(guide.place)) missing.push('place');
   if (!SERVICE_PHONE_PATTERN.test(guide.phone.replace(/\s/g, ''))) missing.push('phone');
+  if (!blank(guide.complaintPhone) && !SERVICE_PHONE_PATTERN.test(guide.complaintPhone.replace(/\s/g, ''))) missing.push('complaintPhone');
   if (guide.audiences.length === 0) missing.push('audiences');
   return missing;
 }

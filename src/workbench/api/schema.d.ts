@@ -7707,7 +7707,7 @@ export interface components {
                 required: boolean;
             }[];
             /** @description 缺少或不合规的办事指南要素；为空时可发布 */
-            missing: ("name" | "code" | "kind" | "competentDept" | "implementingOrg" | "basis" | "conditions" | "materials" | "steps" | "legalDays" | "promisedDays" | "fee" | "place" | "phone" | "audiences")[];
+            missing: ("name" | "code" | "kind" | "competentDept" | "implementingOrg" | "basis" | "conditions" | "materials" | "steps" | "legalDays" | "promisedDays" | "fee" | "place" | "phone" | "complaintPhone" | "audiences")[];
             name: string;
             /**
              * @default offline
@@ -7795,7 +7795,7 @@ export interface components {
                 required: boolean;
             }[];
             /** @description 缺少或不合规的办事指南要素；为空时可发布 */
-            missing: ("name" | "code" | "kind" | "competentDept" | "implementingOrg" | "basis" | "conditions" | "materials" | "steps" | "legalDays" | "promisedDays" | "fee" | "place" | "phone" | "audiences")[];
+            missing: ("name" | "code" | "kind" | "competentDept" | "implementingOrg" | "basis" | "conditions" | "materials" | "steps" | "legalDays" | "promisedDays" | "fee" | "place" | "phone" | "complaintPhone" | "audiences")[];
             name: string;
             /**
              * @default offline
@@ -7864,7 +7864,7 @@ export interface components {
              * @enum {string}
              */
             level: "main" | "sub" | "handling";
-            missing: ("name" | "code" | "kind" | "competentDept" | "implementingOrg" | "basis" | "conditions" | "materials" | "steps" | "legalDays" | "promisedDays" | "fee" | "place" | "phone" | "audiences")[];
+            missing: ("name" | "code" | "kind" | "competentDept" | "implementingOrg" | "basis" | "conditions" | "materials" | "steps" | "legalDays" | "promisedDays" | "fee" | "place" | "phone" | "complaintPhone" | "audiences")[];
             name: string;
             /** @enum {string} */
             onlineDepth: "full" | "partial" | "offline";
@@ -7892,7 +7892,7 @@ export interface components {
              * @enum {string}
              */
             level: "main" | "sub" | "handling";
-            missing: ("name" | "code" | "kind" | "competentDept" | "implementingOrg" | "basis" | "conditions" | "materials" | "steps" | "legalDays" | "promisedDays" | "fee" | "place" | "phone" | "audiences")[];
+            missing: ("name" | "code" | "kind" | "competentDept" | "implementingOrg" | "basis" | "conditions" | "materials" | "steps" | "legalDays" | "promisedDays" | "fee" | "place" | "phone" | "complaintPhone" | "audiences")[];
             name: string;
             /** @enum {string} */
             onlineDepth: "full" | "partial" | "offline";

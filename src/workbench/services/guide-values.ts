@@ -123,6 +123,7 @@ export const fieldOfElement: Partial<Record<GuideElement, keyof GuideValues>> = 
   fee: 'fee',
   place: 'place',
   phone: 'phone',
+  complaintPhone: 'complaintPhone',
   audiences: 'audiences',
 };
 

@@ -25,6 +25,8 @@ export interface PublicServiceItem extends ServiceGuide {
 export interface ServiceDirectory {
   /** Every published item, by code. Items are few (hundreds to a few thousand per deployment). */
   published(): Promise<readonly PublicServiceItem[]>;
+  /** One published item with its published parent and children; undefined when there is none. */
+  guide(code: string): Promise<{ item: PublicServiceItem; parent: PublicServiceItem | undefined; children: PublicServiceItem[] } | undefined>;
 }
 
 /** Keyed by the database handle, so a context copied with another clock (seeds, jobs) finds it too. */
@@ -48,8 +50,9 @@ type ServiceSite = { readonly id: string; readonly pathPrefix: string; readonly 
 
 /**
  * The sites that show an organisation's items (the main portal and every site of the organisation or
- * an ancestor), and among them the one its items belong to in search and links: the site of its
- * nearest ancestor (or itself) other than the main portal, else the main portal.
+ * an ancestor), and among them the one its items belong to in search links: the site of its nearest
+ * ancestor (or itself) that is a department's or a banner/county's, else the main portal (a topic
+ * site, such as the tourism site, shows its organisation's items but is not their home).
  */
 export async function serviceSitesOf(db: DbOrTrx, orgPath: string): Promise<{ home: ServiceSite | undefined; all: ServiceSite[] }> {
   const ids = orgPath.split('/').filter(Boolean);
@@ -63,7 +66,7 @@ export async function serviceSitesOf(db: DbOrTrx, orgPath: string): Promise<{ ho
     all.push(entry);
     if (site.kind === 'portal') {
       if (home === undefined && site.path_prefix === '') home = entry;
-    } else if (at > depth) {
+    } else if (site.kind !== 'topic' && at > depth) {
       home = entry;
       depth = at;
     }

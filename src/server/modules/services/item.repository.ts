@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { DbOrTrx } from '../../db/database.js';
-import type { ServiceItemLevel, ServiceItemStatus } from '../../../shared/services.js';
+import { parentLevels, type ServiceItemLevel, type ServiceItemStatus } from '../../../shared/services.js';
 import type { NewServiceItemRow, ServiceItemRow, ServiceItemUpdate } from './services.table.js';
 
 const likeEscape = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
@@ -14,8 +14,6 @@ export interface ItemFilter {
   readonly q?: string | undefined;
 }
 
-const parentLevels: Record<ServiceItemLevel, readonly ServiceItemLevel[]> = { main: [], sub: ['main'], handling: ['main', 'sub'] };
-
 /** All SQL of the service item catalogue. */
 export const itemRepository = {
   async insert(db: DbOrTrx, row: NewServiceItemRow): Promise<void> {
@@ -24,6 +22,18 @@ export const itemRepository = {
 
   find(db: DbOrTrx, id: string): Promise<ServiceItemRow | undefined> {
     return db.selectFrom('service_items').selectAll().where('id', '=', id).executeTakeFirst();
+  },
+
+  /** The row, locked until the transaction ends (PostgreSQL only: SQLite has no row locks). */
+  findLocked(db: DbOrTrx, id: string, mode: 'share' | 'update'): Promise<ServiceItemRow | undefined> {
+    const query = db.selectFrom('service_items').selectAll().where('id', '=', id);
+    return (mode === 'share' ? query.forShare() : query.forUpdate()).executeTakeFirst();
+  },
+
+  /** The levels of an item's children. */
+  async childLevels(db: DbOrTrx, id: string): Promise<ServiceItemLevel[]> {
+    const rows = await db.selectFrom('service_items').select('level').distinct().where('parent_id', '=', id).execute();
+    return rows.map((r) => r.level);
   },
 
   findByCode(db: DbOrTrx, code: string): Promise<ServiceItemRow | undefined> {
@@ -51,7 +61,8 @@ export const itemRepository = {
     }
     if (filter.q) {
       const pattern = `%${likeEscape(filter.q)}%`;
-      query = query.where((eb) => eb.or([eb('name', 'like', sql<string>`${pattern} escape '\\'`), eb('code', 'like', sql<string>`${pattern} escape '\\'`)]));
+      // Codes are stored in capitals; PostgreSQL's like is case-sensitive, SQLite's is not.
+      query = query.where((eb) => eb.or([eb('name', 'like', sql<string>`${pattern} escape '\\'`), eb('code', 'like', sql<string>`${pattern.toUpperCase()} escape '\\'`)]));
     }
     const [items, count] = await Promise.all([
       query.selectAll().orderBy('code').limit(pageSize).offset((page - 1) * pageSize).execute(),
@@ -96,6 +107,15 @@ export const itemRepository = {
       query = query.where('org_id', 'in', orgIds);
     }
     return query.orderBy('code').execute();
+  },
+
+  codes(db: DbOrTrx, ids: readonly string[]): Promise<{ id: string; code: string }[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    return db.selectFrom('service_items').select(['id', 'code']).where('id', 'in', ids).execute();
+  },
+
+  publishedChildren(db: DbOrTrx, parentId: string): Promise<ServiceItemRow[]> {
+    return db.selectFrom('service_items').selectAll().where('parent_id', '=', parentId).where('status', '=', 'published').orderBy('code').execute();
   },
 
   publishedByCode(db: DbOrTrx, code: string): Promise<ServiceItemRow | undefined> {

@@ -1,5 +1,4 @@
-import { PostgresAdapter } from 'kysely';
-import type { Db, DbOrTrx, Dialect, Trx } from '../../db/database.js';
+import type { Trx } from '../../db/database.js';
 import { isUniqueViolation } from '../../db/unique-violation.js';
 import type { Actor } from '../../platform/actor.js';
 import type { AuditContext } from '../../platform/audit/index.js';
@@ -7,10 +6,10 @@ import { AppError } from '../../platform/errors/app-error.js';
 import { newId } from '../../platform/ids.js';
 import type { AppContext } from '../../platform/module.js';
 import { allowedActions, authorize } from '../../platform/policy/index.js';
-import { createSearch, type Search } from '../../platform/search/index.js';
-import { missingGuideElements, onlineDepths, serviceItemKinds, type ServiceGuide } from '../../../shared/services.js';
+import { missingGuideElements } from '../../../shared/services.js';
 import { createOrgService } from '../orgs/index.js';
-import { PORTAL_SEARCH_SCOPE, PUBLIC_TAG, portalEvents, portalSearchKey, serviceItemPath, serviceSitesOf } from '../portal/index.js';
+import { announceItemChange, guideOf, syncItemSearch } from './item.index.js';
+import { checkShape, lockItem, lockParent } from './item.rules.js';
 import type { ItemCreate, ItemInput, ItemListQuery, ItemUpdate, ItemView } from './item.schema.js';
 import { itemRepository as repo } from './item.repository.js';
 import { serviceItemPolicy, type ServiceScope } from './services.policy.js';
@@ -22,40 +21,6 @@ import './services.errors.js';
 export interface Acting {
   readonly actor: Actor;
   readonly who: AuditContext;
-}
-
-const searches = new Map<Dialect, Search>();
-const dialectOf = (db: DbOrTrx): Dialect => (db.getExecutor().adapter instanceof PostgresAdapter ? 'postgres' : 'sqlite');
-function searchOf(db: DbOrTrx): Search {
-  const dialect = dialectOf(db);
-  let search = searches.get(dialect);
-  if (!search) searches.set(dialect, (search = createSearch({ db: db as Db, dialect })));
-  return search;
-}
-
-/** The guide stored in a row. */
-export function guideOf(row: ServiceItemRow): ServiceGuide {
-  return {
-    name: row.name,
-    code: row.code,
-    kind: row.kind,
-    level: row.level,
-    handlingKind: row.handling_kind,
-    competentDept: row.competent_dept,
-    basis: row.basis,
-    conditions: row.conditions,
-    materials: JSON.parse(row.materials) as ServiceGuide['materials'],
-    steps: JSON.parse(row.steps) as ServiceGuide['steps'],
-    legalDays: row.legal_days === null ? null : Number(row.legal_days),
-    promisedDays: row.promised_days === null ? null : Number(row.promised_days),
-    handlingType: row.handling_type,
-    fee: row.fee,
-    place: row.place,
-    phone: row.phone,
-    complaintPhone: row.complaint_phone,
-    audiences: JSON.parse(row.audiences) as ServiceGuide['audiences'],
-    onlineDepth: row.online_depth,
-  };
 }
 
 /** The guide columns of a row, from what a clerk wrote. */
@@ -82,42 +47,6 @@ function guideColumns(input: ItemInput) {
     audiences: JSON.stringify([...new Set(input.audiences)]),
     online_depth: input.onlineDepth,
   };
-}
-
-/** Re-indexes (published) or removes (otherwise) the item in the portal search, in the caller's transaction. */
-export async function syncItemSearch(trx: Trx, row: ServiceItemRow, orgName: string, orgPath: string): Promise<void> {
-  const search = searchOf(trx);
-  const key = portalSearchKey('service', row.id);
-  if (row.status !== 'published') {
-    await search.remove(trx, PORTAL_SEARCH_SCOPE, key);
-    return;
-  }
-  const guide = guideOf(row);
-  const site = (await serviceSitesOf(trx, orgPath)).home;
-  await search.index(trx, {
-    scope: PORTAL_SEARCH_SCOPE,
-    key,
-    title: guide.name,
-    body: [
-      guide.code,
-      orgName,
-      guide.competentDept,
-      serviceItemKinds[guide.kind],
-      onlineDepths[guide.onlineDepth],
-      guide.conditions,
-      guide.materials.map((m) => m.name).join('；'),
-      guide.steps.map((s) => s.name).join('；'),
-      guide.place,
-    ].join('\n'),
-    fields: {
-      type: 'service',
-      date: (row.published_at ?? row.updated_at).slice(0, 10),
-      lang: 'zh-CN',
-      kind: guide.kind,
-      ...(site ? { site: site.id, url: serviceItemPath(site.pathPrefix, guide.code), siteName: site.nameZh } : {}),
-    },
-    visibility: [PUBLIC_TAG],
-  });
 }
 
 /**
@@ -168,31 +97,6 @@ export function createItemService(ctx: Pick<AppContext, 'db' | 'clock' | 'audit'
       audiences: [...guide.audiences],
       actions: allowedActions(actor, serviceItemPolicy, scope),
     };
-  }
-
-  /** The rules a draft keeps at every save: the level's parent and 办理项类型, and the time limits. */
-  async function checkShape(trx: DbOrTrx, input: ItemInput, orgId: string, selfId?: string): Promise<void> {
-    if ((input.level === 'handling') !== (input.handlingKind !== null)) throw new AppError('services.handling_kind_required');
-    if (input.level === 'main') {
-      if (input.parentId) throw new AppError('services.parent_invalid', { details: { level: input.level } });
-    } else {
-      const parent = input.parentId ? await repo.find(trx, input.parentId) : undefined;
-      const fits = input.level === 'sub' ? parent?.level === 'main' : parent?.level === 'main' || parent?.level === 'sub';
-      if (!parent || !fits || parent.org_id !== orgId || parent.id === selfId) throw new AppError('services.parent_invalid', { details: { level: input.level } });
-    }
-    if (input.legalDays !== null && input.promisedDays !== null && input.promisedDays > input.legalDays) {
-      throw new AppError('services.promised_exceeds_legal', { fields: [{ path: 'promisedDays', message: '承诺时限不能超过法定时限' }] });
-    }
-    if (input.promisedDays !== null && (input.handlingType === 'instant') !== (input.promisedDays === 0)) {
-      throw new AppError('services.instant_days', { fields: [{ path: 'promisedDays', message: input.handlingType === 'instant' ? '即办件的承诺时限为0' : '承诺件的承诺时限至少1个工作日' }] });
-    }
-  }
-
-  /** After the commit: drop the services pages of every site that shows the item. */
-  async function announce(code: string, orgPath: string): Promise<void> {
-    for (const site of (await serviceSitesOf(db, orgPath)).all) {
-      portalEvents(ctx).siteChanged({ siteId: site.id, paths: [`${site.pathPrefix}/services/`, serviceItemPath(site.pathPrefix, code)] });
-    }
   }
 
   async function changeRow(trx: Trx, row: ServiceItemRow, changes: Parameters<typeof repo.update>[3]): Promise<ServiceItemRow> {
@@ -284,7 +188,7 @@ export function createItemService(ctx: Pick<AppContext, 'db' | 'clock' | 'audit'
       if (row.published_at && input.code !== row.code) throw new AppError('services.item_state', { details: { reason: '已发布过的事项不能修改事项编码' } });
       try {
         await db.transaction().execute(async (trx) => {
-          await checkShape(trx, input, row.org_id, row.id);
+          await checkShape(trx, input, row.org_id, row);
           if (input.code !== row.code && (await repo.findByCode(trx, input.code))) throw new AppError('services.code_taken', { details: { code: input.code } });
           const columns = guideColumns(input);
           const changed = Object.entries(columns)
@@ -302,7 +206,7 @@ export function createItemService(ctx: Pick<AppContext, 'db' | 'clock' | 'audit'
         if (isUniqueViolation(error)) throw new AppError('services.code_taken', { details: { code: input.code } });
         throw error;
       }
-      if (row.status === 'published') await announce(row.code, path);
+      if (row.status === 'published') await announceItemChange(ctx, path);
       return this.get(acting.actor, id);
     },
 
@@ -314,13 +218,13 @@ export function createItemService(ctx: Pick<AppContext, 'db' | 'clock' | 'audit'
       const missing = missingGuideElements({ ...guideOf(row), implementingOrg: org.nameZh });
       if (missing.length) throw new AppError('services.guide_incomplete', { details: { missing } });
       await db.transaction().execute(async (trx) => {
-        const parent = row.parent_id ? await repo.find(trx, row.parent_id) : undefined;
+        const parent = row.parent_id ? await lockParent(trx, row.parent_id) : undefined;
         if (parent && parent.status !== 'published') throw new AppError('services.item_state', { details: { reason: '上级事项尚未发布' } });
         const next = await changeRow(trx, row, { status: 'published', withdraw_reason: null, published_at: clock.now().toISOString(), ...stamp(acting.actor) });
         await syncItemSearch(trx, next, org.nameZh, path);
         await audit.append(trx, { ...acting.who, action: 'services.item_publish', object: { type: 'service-item', id }, details: { code: row.code, name: row.name } });
       });
-      await announce(row.code, path);
+      await announceItemChange(ctx, path);
       return this.get(acting.actor, id);
     },
 
@@ -330,12 +234,14 @@ export function createItemService(ctx: Pick<AppContext, 'db' | 'clock' | 'audit'
       authorize(acting.actor, serviceItemPolicy, 'edit', scope);
       if (row.status !== 'published') throw new AppError('services.item_state', { details: { status: row.status } });
       await db.transaction().execute(async (trx) => {
+        // Held first, so a child published meanwhile either committed before (and is counted) or waits.
+        await lockItem(trx, row.id);
         if ((await repo.childCounts(trx, [row.id])).get(row.id)?.published) throw new AppError('services.has_published_children');
         const next = await changeRow(trx, row, { status: 'withdrawn', withdraw_reason: reason, ...stamp(acting.actor) });
         await syncItemSearch(trx, next, '', path);
         await audit.append(trx, { ...acting.who, action: 'services.item_withdraw', object: { type: 'service-item', id }, details: { code: row.code, reason } });
       });
-      await announce(row.code, path);
+      await announceItemChange(ctx, path);
       return this.get(acting.actor, id);
     },
   };

@@ -4,7 +4,7 @@ import { seededApp, signIn } from '../../../../test/support/app.js';
 import { describeEachDialect, type FreshDatabase } from '../../../../test/support/db.js';
 import { FixedClock } from '../../platform/clock.js';
 import { createSearch } from '../../platform/search/index.js';
-import { missingGuideElements, type ServiceGuide } from '../../../shared/services.js';
+import { missingGuideElements, parentLevels, type ServiceGuide } from '../../../shared/services.js';
 import { demoServiceItems } from './seed/demo.items.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- test answers are read loosely
@@ -134,6 +134,68 @@ describeEachDialect('service items (政务服务事项) and their 办事指南',
     expect(await page(`/services/items/${child.body.code}`)).toContain(`<a href="/services/items/${main.body.code}">食品生产许可</a>`);
   });
 
+  it('keeps the tree whole: a level change that would strand children, or a published item under an unpublished parent, is refused', async () => {
+    const main = await create({ name: '排水许可' });
+    const sub = await create({ name: '排水许可（临时）', level: 'sub', parentId: main.body.id });
+    const other = await create({ name: '另一主项' });
+    const demote = await call('zwsj.officer', 'PUT', `/api/v1/services/items/${main.body.id}`, { ...guide(main.body.code), level: 'sub', parentId: other.body.id, revision: main.body.revision });
+    expect([demote.status, demote.code]).toEqual([422, 'services.parent_invalid']);
+    // A 子项 cannot become its own child's child either (no cycle): a 业务办理项 holds no children.
+    const cycle = await call('zwsj.officer', 'PUT', `/api/v1/services/items/${main.body.id}`, { ...guide(main.body.code), level: 'handling', handlingKind: 'new', parentId: sub.body.id, revision: main.body.revision });
+    expect([cycle.status, cycle.code]).toEqual([422, 'services.parent_invalid']);
+
+    await publish(other.body.id);
+    const handling = await create({ name: '另一主项新设', level: 'handling', handlingKind: 'new', parentId: other.body.id });
+    const live = await publish(handling.body.id);
+    const moved = await call('zwsj.officer', 'PUT', `/api/v1/services/items/${handling.body.id}`, { ...guide(handling.body.code), level: 'handling', handlingKind: 'new', parentId: main.body.id, revision: live.body.revision });
+    expect([moved.status, moved.code]).toEqual([409, 'services.item_state']);
+  });
+
+  it('never leaves a published child under a withdrawn parent, even when both happen at once', async () => {
+    for (let round = 0; round < 4; round += 1) {
+      const parent = await create({ name: `并发主项${round}` });
+      await publish(parent.body.id);
+      const child = await create({ name: `并发子项${round}`, level: 'sub', parentId: parent.body.id });
+      const [published, withdrawn] = await Promise.all([publish(child.body.id), call('zwsj.officer', 'POST', `/api/v1/services/items/${parent.body.id}/withdraw`, { reason: '并发测试' })]);
+      expect([published.status, withdrawn.status].filter((status) => status === 200)).toHaveLength(1);
+    }
+  });
+
+  it('finds codes case-insensitively, dates search entries in Hinggan time, and says 12345 when a guide names no complaints number', async () => {
+    const item = await create({ complaintPhone: '' });
+    expect((await call('zwsj.officer', 'GET', `/api/v1/services/items?orgId=${officerOrg}&q=${item.body.code.toLowerCase()}`)).body.total).toBe(1);
+    const wrong = await call('zwsj.officer', 'PUT', `/api/v1/services/items/${item.body.id}`, { ...guide(item.body.code), complaintPhone: '00000', revision: item.body.revision });
+    expect(wrong.body.missing).toEqual(['complaintPhone']);
+    await call('zwsj.officer', 'PUT', `/api/v1/services/items/${item.body.id}`, { ...guide(item.body.code), complaintPhone: '', revision: wrong.body.revision });
+    // 01:30 on 28 November in Hinggan is still the 27th in UTC. (Sessions idle past their limit when
+    // the clock jumps: sign in afresh at each move.)
+    const moveClock = (to: string) => {
+      clock.set(to);
+      cookies.clear();
+    };
+    moveClock('2026-11-27T17:30:00.000Z');
+    try {
+      expect((await publish(item.body.id)).status).toBe(200);
+    } finally {
+      moveClock('2026-11-27T02:00:00.000Z');
+    }
+    const found = await createSearch({ db: db.db, dialect: db.dialect }).query({ scopes: ['portal'], text: item.body.code, tags: ['public'], filters: { type: 'service' } });
+    expect(found.hits.map((h) => h.fields.date)).toEqual(['2026-11-28']);
+    expect(await page(`/services/items/${item.body.code}`)).toMatch(/监督投诉电话<\/th><td>12345</);
+  });
+
+  it('drops every cached page the change reaches: the 法人 list and the parent’s guide', async () => {
+    const parent = await create({ name: '城市建筑垃圾处置核准' });
+    await publish(parent.body.id);
+    const child = await create({ name: '城市建筑垃圾处置核准延续', level: 'handling', handlingKind: 'renew', parentId: parent.body.id });
+    // Rendered and cached before the change.
+    expect(await page('/services/legal/')).not.toContain(child.body.code);
+    expect(await page(`/services/items/${parent.body.code}`)).not.toContain(child.body.code);
+    await publish(child.body.id);
+    expect(await page('/services/legal/')).toContain(child.body.code);
+    expect(await page(`/services/items/${parent.body.code}`)).toContain(`/services/items/${child.body.code}`);
+  });
+
   it('shows a published guide on the portal and in its search, and takes both away on withdrawal', async () => {
     const item = await create({ name: '第二类精神药品零售业务审批 <script>alert(1)</script>' });
     await publish(item.body.id);
@@ -174,9 +236,14 @@ describeEachDialect('service items (政务服务事项) and their 办事指南',
 });
 
 describe('the demo catalogue', () => {
-  it('has complete guides for every published item, unique codes, and parents listed before children', () => {
+  it('has complete guides for every published item, unique codes, and each child under a published parent of its organisation', () => {
     const codes = demoServiceItems.map((i) => i.code);
     expect(new Set(codes).size).toBe(codes.length);
+    for (const item of demoServiceItems.filter((i) => i.parentCode)) {
+      const parent = demoServiceItems.find((p) => p.code === item.parentCode);
+      expect([item.code, parent?.orgRef, parentLevels[item.level].includes(parent!.level)]).toEqual([item.code, item.orgRef, true]);
+      if (item.status === 'published') expect(parent?.status).toBe('published');
+    }
     for (const item of demoServiceItems.filter((i) => i.status === 'published')) {
       expect([item.code, missingGuideElements({ ...(item as ServiceGuide), implementingOrg: item.orgRef })]).toEqual([item.code, []]);
     }

@@ -240,7 +240,7 @@ describeEachDialect('portal self-inspection indicators', (database) => {
       ...changes,
     });
     let catalogue: PublicServiceItem[] = [item('ZLT00000001', otherOrg)];
-    services = { published: async () => catalogue };
+    services = { published: async () => catalogue, guide: async () => undefined };
     try {
       const county = await newSite('county');
       const department = await newSite('department');

@@ -163,11 +163,9 @@ export async function sitePages(app: FastifyInstance, options: SitePagesOptions)
     }
     const guide = /^\/services\/items\/([0-9A-Z-]{8,40})$/.exec(rest);
     if (guide) {
-      const items = (await siteServiceItems(ctx, at)) ?? [];
-      const item = items.find((i) => i.code === guide[1]);
-      if (!item) return undefined;
-      const parent = item.parentCode ? items.find((i) => i.code === item.parentCode) : undefined;
-      return { text: renderServiceGuide(at, { item, parent, children: items.filter((i) => i.parentCode === item.code) }), type: html };
+      const found = await serviceDirectoryOf(ctx)?.guide(guide[1]!);
+      if (!found || !siteShowsItem(at.site, found.item)) return undefined;
+      return { text: renderServiceGuide(at, found), type: html };
     }
     if (rest === '/sitemap.xml') return { text: await service.sitemapOf(ctx, at), type: xmlType };
     const article = /^\/(.+)\/(\d{1,9})\.html$/.exec(rest);

@@ -47,6 +47,9 @@ describeEachDialect('services: the demo catalogue on the portal', (database) => 
     const marriage = published.find((i) => i.name.includes('结婚登记'))!;
     const found = await search.query({ scopes: ['portal'], text: '结婚登记', tags: ['public'], filters: { type: 'service' } });
     expect(found.hits.map((h) => h.fields.url)).toContain(`/aes/services/items/${marriage.code}`);
+    // Each site's own search finds the items it shows: the main portal's (every item) and 阿尔山市's.
+    for (const prefix of ['', '/aes']) expect(await page(`${prefix}/search?q=${encodeURIComponent('结婚登记')}&type=service`)).toContain(`/aes/services/items/${marriage.code}"`);
+    expect(await page(`/fgw/search?q=${encodeURIComponent('结婚登记')}&type=service`)).not.toContain(marriage.code);
   });
 
   it('passes the 办事指南 indicator on every demo site', async () => {

@@ -3,7 +3,7 @@ import { newId } from '../../../platform/ids.js';
 import { serviceItemLevels } from '../../../../shared/services.js';
 import { createOrgService } from '../../orgs/index.js';
 import { itemRepository as repo } from '../item.repository.js';
-import { syncItemSearch } from '../item.service.js';
+import { syncItemSearch } from '../item.index.js';
 import { demoServiceItems } from './demo.items.js';
 
 const levelOrder = Object.keys(serviceItemLevels);

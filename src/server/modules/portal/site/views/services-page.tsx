@@ -1,5 +1,6 @@
 import type { ComponentChild } from 'preact';
 import {
+  DEFAULT_COMPLAINT_PHONE,
   handlingKinds,
   materialForms,
   onlineCapable,
@@ -163,7 +164,7 @@ export function renderServiceGuide(at: SiteRequest, input: { item: PublicService
     [m('portal.services.el.fee'), z(item.fee)],
     [m('portal.services.el.place'), z(item.place)],
     [m('portal.services.el.phone'), item.phone],
-    ...(item.complaintPhone ? ([[m('portal.services.el.complaint'), item.complaintPhone]] as [ComponentChild, ComponentChild][]) : []),
+    [m('portal.services.el.complaint'), item.complaintPhone || DEFAULT_COMPLAINT_PHONE],
     [m('portal.services.el.updated'), beijingDate(item.updatedAt)],
   ];
   return renderSitePage(at, {
