@@ -13,6 +13,8 @@ import type { HomeColumn } from './views/home-page.js';
 import type { SearchForm, SearchHitView } from './views/search-page.js';
 import { articleHref } from './views/parts.js';
 import { AppError } from '../../../platform/errors/app-error.js';
+import { toBusinessDate } from '../../../platform/calendar/index.js';
+import { serviceDirectoryOf, serviceItemPath, siteShowsItem } from '../services-directory.js';
 
 export const columnPageSize = 20;
 const homePerColumn = 6;
@@ -107,9 +109,14 @@ export async function rssOf(ctx: AppContext, at: SiteRequest, columnId: string):
 export async function sitemapOf(ctx: AppContext, at: SiteRequest): Promise<string> {
   const rows = await repo.sitemap(ctx.db, at.site.id, sitemapLimit);
   const pathOf = (id: string) => at.structure.byId.get(id)?.path;
+  const directory = serviceDirectoryOf(ctx);
+  const items = directory ? (await directory.published()).filter((item) => siteShowsItem(at.site, item)) : [];
   const entries = [
     { loc: `${at.origin}${siteHref(at, '/')}` },
     ...at.structure.columns.map((c) => ({ loc: `${at.origin}${siteHref(at, `/${c.path}/`)}` })),
+    // The 办事服务 entry and the guides of the items the site shows.
+    ...(directory ? [{ loc: `${at.origin}${siteHref(at, '/services/')}` }] : []),
+    ...items.map((item) => ({ loc: `${at.origin}${siteHref(at, serviceItemPath('', item.code))}`, lastmod: toBusinessDate(new Date(item.updatedAt)) })),
     ...rows.flatMap((row) => {
       const path = pathOf(row.column_id);
       return path ? [{ loc: `${at.origin}${articleHref(at, path, row.serial)}`, lastmod: String(row.modified_at ?? row.published_at).slice(0, 10) }] : [];

@@ -38,6 +38,10 @@ describeEachDialect('services: the demo catalogue on the portal', (database) => 
       if (aesItems.includes(item)) expect(aes).toContain(`/aes/services/items/${item.code}"`);
       else expect(aes).not.toContain(item.code);
     }
+    // The sitemap lists the guides the site shows.
+    const sitemap = await page('/aes/sitemap.xml');
+    expect(sitemap).toContain('/aes/services/');
+    for (const item of aesItems) expect(sitemap).toContain(`/aes/services/items/${item.code}<`);
     const child = published.find((i) => i.level === 'handling')!;
     expect(await page(`/services/items/${child.parentCode}`)).toContain(`/services/items/${child.code}"`);
   });
