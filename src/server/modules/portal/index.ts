@@ -22,6 +22,7 @@ export type * from './portal.table.js';
 export { portalEvents, type SiteChange } from './portal-events.js';
 export { PORTAL_SEARCH_SCOPE, PUBLIC_TAG, portalSearchKey } from './portal-search.js';
 export { provideServiceDirectory, serviceItemPath, serviceSitesOf, type PublicServiceItem, type ServiceDirectory } from './services-directory.js';
+export { SERVICES_ON_ONE_PAGE } from './site/views/services-page.js';
 
 /** What other modules may do to the portal's rendered pages. */
 export interface PortalPages {

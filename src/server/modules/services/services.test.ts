@@ -5,7 +5,9 @@ import { describeEachDialect, type FreshDatabase } from '../../../../test/suppor
 import { FixedClock } from '../../platform/clock.js';
 import { createSearch } from '../../platform/search/index.js';
 import { missingGuideElements, parentLevels, type ServiceGuide } from '../../../shared/services.js';
+import { SERVICES_ON_ONE_PAGE } from '../portal/index.js';
 import { demoServiceItems } from './seed/demo.items.js';
+import { serviceItemFactory } from './services.testing.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- test answers are read loosely
 type Json = any;
@@ -232,6 +234,25 @@ describeEachDialect('service items (政务服务事项) and their 办事指南',
     const denied = await publish(item.body.id, 'it.office');
     expect([denied.status, denied.code]).toEqual([403, 'auth.forbidden']);
     expect((await call(undefined, 'GET', `/api/v1/services/items/${item.body.id}`)).status).toBe(401);
+  });
+
+  it('lists a large catalogue by organisation, each organisation’s items on a page of its own', async () => {
+    const market = (await call('sysadmin', 'GET', '/api/v1/orgs/152200000000.xsh.scjgj')).body.id;
+    const at = new Date().toISOString();
+    for (let i = 0; i < SERVICES_ON_ONE_PAGE + 1; i += 1) {
+      await serviceItemFactory.item(db.db, { orgId: market, code: `SCJG${String(i).padStart(6, '0')}`, name: `市场监管事项${i}`, at, published: true });
+    }
+    // A change through the API drops the cached lists.
+    await publish((await create({ name: '目录翻页后的事项' })).body.id);
+    const entry = await page('/services/');
+    expect(entry).toContain(`<a href="/services/orgs/${market}/">兴安盟市场监督管理局</a></th><td>${SERVICES_ON_ONE_PAGE + 1}</td>`);
+    expect(entry).toContain(`<a href="/services/orgs/${officerOrg}/">兴安盟行政审批政务服务与数据管理局</a>`);
+    expect(entry).not.toContain('/services/items/SCJG');
+    const own = await page(`/services/orgs/${market}/`);
+    expect(own).toContain('<h1>兴安盟市场监督管理局 · 政务服务</h1>');
+    expect(own).toContain(`/services/items/SCJG000150"`);
+    expect(own).not.toContain('目录翻页后的事项');
+    expect((await app.inject({ url: '/services/orgs/00000000-0000-0000-0000-000000000000/' })).statusCode).toBe(404);
   });
 });
 

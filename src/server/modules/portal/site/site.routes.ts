@@ -161,6 +161,13 @@ export async function sitePages(app: FastifyInstance, options: SitePagesOptions)
       const items = await siteServiceItems(ctx, at);
       return { text: renderServicesPage(at, { items, audience, columns: await service.latestPerColumn(ctx, at, columns, 10) }), type: html };
     }
+    const orgServices = /^\/services\/orgs\/([0-9a-f-]{36})\/?$/.exec(rest);
+    if (orgServices) {
+      if (page !== 1) return undefined;
+      const items = await siteServiceItems(ctx, at);
+      if (!items?.some((item) => item.orgId === orgServices[1])) return undefined;
+      return { text: renderServicesPage(at, { items, audience: 'all', columns: [], org: orgServices[1]! }), type: html };
+    }
     const guide = /^\/services\/items\/([0-9A-Z-]{8,40})$/.exec(rest);
     if (guide) {
       const found = await serviceDirectoryOf(ctx)?.guide(guide[1]!);

@@ -61,17 +61,52 @@ function ItemTable({ at, items, childrenOf }: { at: SiteRequest; items: readonly
   );
 }
 
+/** Beyond this many items, the entry lists the organisations and each has a page of its own. */
+export const SERVICES_ON_ONE_PAGE = 150;
+
+/** The organisations of a large catalogue, each with its count of items and of those done online. */
+function OrgTable({ at, groups }: { at: SiteRequest; groups: readonly { name: string; orgId: string; items: readonly PublicServiceItem[] }[] }) {
+  const m = say(at.locale);
+  return (
+    <table class="service-list">
+      <thead>
+        <tr>
+          <th scope="col">{m('portal.services.col.org')}</th>
+          <th scope="col">{m('portal.services.col.count')}</th>
+          <th scope="col">{m('portal.services.col.online_count')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {groups.map((group) => (
+          <tr>
+            <th scope="row">
+              <a href={siteHref(at, `/services/orgs/${group.orgId}/`)}>{zh(at.locale, group.name)}</a>
+            </th>
+            <td>{group.items.length}</td>
+            <td>{group.items.filter((i) => onlineCapable(i.onlineDepth)).length}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
 /**
  * 办事服务 entry: the service items the site offers (the main portal: all of the deployment's; a
  * department's or county's site: those of its organisation's subtree), grouped by implementing
  * organisation, filterable by 个人/法人 on their own paths, then the site's service columns. `items`
  * is undefined when no service catalogue is loaded.
  */
-export function renderServicesPage(at: SiteRequest, input: { items: readonly PublicServiceItem[] | undefined; audience: AudienceFilter; columns: readonly HomeColumn[] }): string {
+export function renderServicesPage(
+  at: SiteRequest,
+  input: { items: readonly PublicServiceItem[] | undefined; audience: AudienceFilter; columns: readonly HomeColumn[]; org?: string },
+): string {
   const m = say(at.locale);
   const pathOf = (id: string) => at.structure.byId.get(id)?.path ?? '';
-  const { items, audience, columns } = input;
-  const shown = (items ?? []).filter((item) => audience === 'all' || item.audiences.includes(audience));
+  const { items, audience, columns, org } = input;
+  const shown = (items ?? []).filter((item) => (audience === 'all' || item.audiences.includes(audience)) && (org === undefined || item.orgId === org));
+  // A large catalogue is browsed by organisation: the entry lists them, each with its own page.
+  const byOrganisation = org === undefined && shown.length > SERVICES_ON_ONE_PAGE;
   const codes = new Set(shown.map((i) => i.code));
   const children = new Map<string, PublicServiceItem[]>();
   for (const item of shown) {
@@ -88,7 +123,7 @@ export function renderServicesPage(at: SiteRequest, input: { items: readonly Pub
     columnName: '政务服务',
     body: (
       <>
-        <h1>{m('portal.services.title')}</h1>
+        <h1>{org !== undefined && shown[0] ? <>{zh(at.locale, shown[0].implementingOrg)} · {m('portal.services.title')}</> : m('portal.services.title')}</h1>
         {items === undefined ? (
           <p class="notice">{m('portal.services.pending')}</p>
         ) : (
@@ -108,12 +143,16 @@ export function renderServicesPage(at: SiteRequest, input: { items: readonly Pub
             {shown.length ? (
               <>
                 <p>{m('portal.services.summary', { total: shown.length, online, rate: Math.round((online / shown.length) * 1000) / 10 })}</p>
-                {[...byOrg].map(([org, list], i) => (
-                  <section aria-labelledby={`svc-org-${i}`}>
-                    <h2 id={`svc-org-${i}`}>{zh(at.locale, org)}</h2>
-                    <ItemTable at={at} items={list} childrenOf={(code) => children.get(code) ?? []} />
-                  </section>
-                ))}
+                {byOrganisation ? (
+                  <OrgTable at={at} groups={[...byOrg].map(([name, list]) => ({ name, orgId: list[0]!.orgId, items: shown.filter((i) => i.orgId === list[0]!.orgId) }))} />
+                ) : (
+                  [...byOrg].map(([name, list], i) => (
+                    <section aria-labelledby={`svc-org-${i}`}>
+                      <h2 id={`svc-org-${i}`}>{zh(at.locale, name)}</h2>
+                      <ItemTable at={at} items={list} childrenOf={(code) => children.get(code) ?? []} />
+                    </section>
+                  ))
+                )}
               </>
             ) : (
               <p class="muted">{m('portal.services.none')}</p>
