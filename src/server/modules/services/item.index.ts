@@ -1,20 +1,10 @@
-import { PostgresAdapter } from 'kysely';
-import type { Db, DbOrTrx, Dialect, Trx } from '../../db/database.js';
+import type { Trx } from '../../db/database.js';
 import { toBusinessDate } from '../../platform/calendar/index.js';
 import type { AppContext } from '../../platform/module.js';
-import { createSearch, type Search } from '../../platform/search/index.js';
+import { searchOfDialect } from '../../platform/search/index.js';
 import { onlineDepths, serviceItemKinds, type ServiceGuide } from '../../../shared/services.js';
 import { PORTAL_SEARCH_SCOPE, PUBLIC_TAG, portalEvents, portalSearchKey, serviceItemPath, serviceSitesOf } from '../portal/index.js';
 import type { ServiceItemRow } from './services.table.js';
-
-const searches = new Map<Dialect, Search>();
-const dialectOf = (db: DbOrTrx): Dialect => (db.getExecutor().adapter instanceof PostgresAdapter ? 'postgres' : 'sqlite');
-function searchOf(db: DbOrTrx): Search {
-  const dialect = dialectOf(db);
-  let search = searches.get(dialect);
-  if (!search) searches.set(dialect, (search = createSearch({ db: db as Db, dialect })));
-  return search;
-}
 
 /** The guide stored in a row. */
 export function guideOf(row: ServiceItemRow): ServiceGuide {
@@ -47,7 +37,7 @@ export function guideOf(row: ServiceItemRow): ServiceGuide {
  * links to the guide on its home site; its date is the business date (Asia/Shanghai) of publication.
  */
 export async function syncItemSearch(trx: Trx, row: ServiceItemRow, orgName: string, orgPath: string): Promise<void> {
-  const search = searchOf(trx);
+  const search = searchOfDialect(trx);
   const key = portalSearchKey('service', row.id);
   if (row.status !== 'published') {
     await search.remove(trx, PORTAL_SEARCH_SCOPE, key);

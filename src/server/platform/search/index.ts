@@ -19,6 +19,7 @@ export {
   type SearchQuery,
 } from './search.schema.js';
 export { MAX_FALLBACK_CANDIDATES } from './search-plan.js';
+export { searchOfDialect } from './per-dialect.js';
 export { searchErrors, type SearchErrorCode } from './search.errors.js';
 export { extractText, htmlText, type ExtractedText, type ExtractOptions } from './extract-text.js';
 export { fileText, warmFileText } from './file-text.js';

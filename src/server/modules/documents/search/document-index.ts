@@ -2,7 +2,7 @@ import { PostgresAdapter } from 'kysely';
 import type { Db, DbOrTrx, Dialect } from '../../../db/database.js';
 import { systemClock } from '../../../platform/clock.js';
 import type { FileStore } from '../../../platform/files/index.js';
-import { createSearch, fileText, type Search } from '../../../platform/search/index.js';
+import { fileText, searchOfDialect, type Search } from '../../../platform/search/index.js';
 import { createOrgService } from '../../orgs/index.js';
 import { OrgLookup } from '../receive/org-lookup.js';
 import { paperEntry, sentEntry } from './entries.js';
@@ -10,31 +10,18 @@ import { searchRepository as repo } from './search.repository.js';
 
 export const dialectOf = (db: DbOrTrx): Dialect => (db.getExecutor().adapter instanceof PostgresAdapter ? 'postgres' : 'sqlite');
 
-const searches = new Map<Dialect, Search>();
-
 /**
  * The platform search that indexes documents in a caller's transaction (the engine follows the
  * dialect). Searching goes through `documentsSearchOver`.
  */
-export function documentsSearch(db: DbOrTrx): Search {
-  const dialect = dialectOf(db);
-  let search = searches.get(dialect);
-  if (!search) searches.set(dialect, (search = createSearch({ db, dialect })));
-  return search;
-}
-
-const searching = new WeakMap<Db, Search>();
+export const documentsSearch = (db: DbOrTrx): Search => searchOfDialect(db);
 
 /**
  * The platform search that answers queries over one database: its background statistics (which
  * facets are common, SQLite) are taken on that database, never on a transaction or on whichever
  * database was seen first in the process.
  */
-export function documentsSearchOver(db: Db): Search {
-  let search = searching.get(db);
-  if (!search) searching.set(db, (search = createSearch({ db, dialect: dialectOf(db) })));
-  return search;
-}
+export const documentsSearchOver = (db: Db): Search => searchOfDialect(db);
 
 let words: Promise<void> | undefined;
 

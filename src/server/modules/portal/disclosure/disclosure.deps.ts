@@ -1,5 +1,4 @@
-import { PostgresAdapter } from 'kysely';
-import type { Db, DbOrTrx, Dialect } from '../../../db/database.js';
+import type { Db, DbOrTrx } from '../../../db/database.js';
 import type { AuditContext, AuditLog } from '../../../platform/audit/index.js';
 import type { Actor } from '../../../platform/actor.js';
 import { toBusinessDate } from '../../../platform/calendar/index.js';
@@ -7,7 +6,7 @@ import type { Clock } from '../../../platform/clock.js';
 import { createFileStore, type FileStore } from '../../../platform/files/index.js';
 import type { AppContext } from '../../../platform/module.js';
 import type { PlatformKeys } from '../../../platform/keys.js';
-import { createSearch, type Search } from '../../../platform/search/index.js';
+import { searchOfDialect, type Search } from '../../../platform/search/index.js';
 import { createOrgService, type OrgService } from '../../orgs/index.js';
 import { portalEvents } from '../portal-events.js';
 
@@ -30,16 +29,8 @@ export interface Acting {
   readonly who: AuditContext;
 }
 
-const searches = new Map<Dialect, Search>();
-const dialectOf = (db: DbOrTrx): Dialect => (db.getExecutor().adapter instanceof PostgresAdapter ? 'postgres' : 'sqlite');
-
 /** The platform search on the database's dialect (one engine per dialect and process). */
-export function searchOf(db: DbOrTrx): Search {
-  const dialect = dialectOf(db);
-  let search = searches.get(dialect);
-  if (!search) searches.set(dialect, (search = createSearch({ db: db as Db, dialect })));
-  return search;
-}
+export const searchOf = (db: DbOrTrx): Search => searchOfDialect(db);
 
 const depsByApp = new WeakMap<AppContext, DisclosureDeps>();
 

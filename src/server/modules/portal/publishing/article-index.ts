@@ -1,23 +1,14 @@
-import { PostgresAdapter } from 'kysely';
-import type { DbOrTrx, Dialect } from '../../../db/database.js';
+import type { DbOrTrx } from '../../../db/database.js';
 import { toBusinessDate } from '../../../platform/calendar/index.js';
 import type { FileStore } from '../../../platform/files/index.js';
-import { createSearch, fileText, warmFileText, type Search } from '../../../platform/search/index.js';
+import { fileText, searchOfDialect, warmFileText, type Search } from '../../../platform/search/index.js';
 import type { PortalArticleRow, PortalColumnRow, PortalSiteRow } from '../portal.table.js';
 import { PORTAL_SEARCH_SCOPE, PUBLIC_TAG, portalSearchKey } from '../portal-search.js';
 import { bodyPlainText } from './article-body.js';
 import { articlePagePath } from './public-paths.js';
 
-const dialectOf = (db: DbOrTrx): Dialect => (db.getExecutor().adapter instanceof PostgresAdapter ? 'postgres' : 'sqlite');
-const searches = new Map<Dialect, Search>();
-
 /** The platform search over the portal's database (the engine follows the dialect). */
-export function publishingSearch(db: DbOrTrx): Search {
-  const dialect = dialectOf(db);
-  let search = searches.get(dialect);
-  if (!search) searches.set(dialect, (search = createSearch({ db, dialect })));
-  return search;
-}
+export const publishingSearch = (db: DbOrTrx): Search => searchOfDialect(db);
 
 /** An attachment as the index reads it: its title and its stored file's text. */
 export interface IndexedAttachment {
