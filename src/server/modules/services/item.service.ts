@@ -60,10 +60,9 @@ export function createItemService(ctx: Pick<AppContext, 'db' | 'clock' | 'audit'
   const orgs = createOrgService(ctx);
 
   async function scopeOf(orgId: string, code: 'services.org_not_found' | 'services.item_not_found' = 'services.org_not_found') {
-    const org = await orgs.find(orgId);
-    const path = org && (await orgs.pathOf(org.id));
-    if (!org || !path) throw new AppError(code, { details: { orgId } });
-    return { scope: { path } satisfies ServiceScope, org, path };
+    const [org] = await orgs.withPaths([orgId]);
+    if (!org) throw new AppError(code, { details: { orgId } });
+    return { scope: { path: org.path } satisfies ServiceScope, org, path: org.path };
   }
 
   async function load(id: string) {
@@ -77,7 +76,6 @@ export function createItemService(ctx: Pick<AppContext, 'db' | 'clock' | 'audit'
     const guide = guideOf(row);
     return {
       ...guide,
-      handlingKind: guide.handlingKind,
       parentId: row.parent_id,
       id: row.id,
       orgId: row.org_id,
@@ -108,9 +106,8 @@ export function createItemService(ctx: Pick<AppContext, 'db' | 'clock' | 'audit'
 
   return {
     async list(actor: Actor, query: ItemListQuery) {
-      const { scope } = await scopeOf(query.orgId);
+      const { scope, org } = await scopeOf(query.orgId);
       authorize(actor, serviceItemPolicy, 'read', scope);
-      const org = (await orgs.find(query.orgId))!;
       const [{ items, total }, counts] = await Promise.all([repo.list(db, query, query.page, query.pageSize), repo.statusCounts(db, query.orgId)]);
       return {
         items: items.map((row) => {
