@@ -1,17 +1,23 @@
 import { describe, expect, it } from 'vitest';
-import { IDS_PER_DAY, dateOfId, firstIdOf } from './entry-id.js';
+import { IDS_PER_DAY, firstIdOf } from './entry-id.js';
 
 describe('entry ids', () => {
-  it('give back the date of their block, from its first id to its last', () => {
-    for (const date of ['0000-01-01', '0001-03-01', '0099-12-31', '1900-02-28', '2024-02-29', '2026-11-27', '9999-12-31']) {
-      expect(dateOfId(firstIdOf(date)), date).toBe(date);
-      expect(dateOfId(firstIdOf(date) + IDS_PER_DAY - 1), date).toBe(date);
-    }
-    expect(firstIdOf('2026-11-28') - firstIdOf('2026-11-27')).toBe(IDS_PER_DAY);
+  it('give each day its own block, one after the other, across years, leap days and centuries', () => {
+    const days = [
+      ['0000-12-31', '0001-01-01'],
+      ['0099-12-31', '0100-01-01'],
+      ['1900-02-28', '1900-03-01'],
+      ['2024-02-28', '2024-02-29'],
+      ['2024-02-29', '2024-03-01'],
+      ['2026-11-27', '2026-11-28'],
+      ['9999-12-30', '9999-12-31'],
+    ] as const;
+    for (const [day, next] of days) expect(firstIdOf(next) - firstIdOf(day), day).toBe(IDS_PER_DAY);
+    expect(firstIdOf('0000-01-01')).toBe(IDS_PER_DAY);
+    expect(Number.isSafeInteger(firstIdOf('9999-12-31') + IDS_PER_DAY - 1)).toBe(true);
   });
 
-  it('have no date in the undated block', () => {
-    expect(dateOfId(firstIdOf(null))).toBeNull();
-    expect(dateOfId(IDS_PER_DAY - 1)).toBeNull();
+  it('put undated entries before every dated one', () => {
+    expect(firstIdOf(null)).toBe(0);
   });
 });

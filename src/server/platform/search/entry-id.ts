@@ -19,11 +19,3 @@ export function dayNumber(isoDate: string): number {
 
 /** The first id of a date's block (of the undated block for null). */
 export const firstIdOf = (date: string | null): number => (date ? dayNumber(date) : 0) * IDS_PER_DAY;
-
-/** The date (YYYY-MM-DD) an id's block stands for; null for the undated block. */
-export function dateOfId(id: number): string | null {
-  const day = Math.floor(id / IDS_PER_DAY);
-  if (day === 0) return null;
-  const date = new Date(yearZero.getTime() + (day - 1) * DAY_MS);
-  return `${String(date.getUTCFullYear()).padStart(4, '0')}-${String(date.getUTCMonth() + 1).padStart(2, '0')}-${String(date.getUTCDate()).padStart(2, '0')}`;
-}

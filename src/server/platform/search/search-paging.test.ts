@@ -8,12 +8,17 @@ import { searchRepository, type MatchSet } from './search.repository.js';
 import { searchQuerySchema } from './search.schema.js';
 
 /**
- * Newest-first pages must be slices of one order. On PostgreSQL a page is first looked for among the
- * newest rows (the window, 12 rows here instead of 20,000) and, when they hold too few matches, in
- * the whole table: both paths must give the same page.
+ * PostgreSQL's slices here: the newest 6 and 12 of the 40 entries (at 1,000,000: 20,000 and 100,000).
+ */
+const slices = { minTable: 20, levels: [{ share: 0.15, minEntries: 6 }, { share: 0.3, minEntries: 12 }] };
+
+/**
+ * Newest-first pages must be parts of one order. On PostgreSQL a page is first looked for in the
+ * newest entries' indexes (the slices) and, when they hold too few matches, in the whole table: every
+ * path must give the same page.
  */
 describeEachDialect('search paging', (database, dialect) => {
-  const repository = dialect === 'postgres' ? postgresSearchRepository(12) : searchRepository(dialect);
+  const repository = dialect === 'postgres' ? postgresSearchRepository({ slices }) : searchRepository(dialect);
 
   beforeAll(async () => {
     const search = createSearch({ db: database().db, dialect });
@@ -21,7 +26,7 @@ describeEachDialect('search paging', (database, dialect) => {
       .db.transaction()
       .execute(async (trx) => {
         for (let i = 0; i < 40; i += 1) {
-          // Old entries match densely, the newest twelve only twice: windowed pages both succeed and fall through.
+          // Old entries match densely, the newest twelve only twice (once among the newest six): pages in the slices both succeed and fall through.
           const matches = i < 28 ? i % 3 !== 0 : i === 30 || i === 35;
           await search.index(trx, {
             scope: 'documents',
@@ -33,9 +38,10 @@ describeEachDialect('search paging', (database, dialect) => {
           });
         }
       });
+    await repository.optimize(database().db);
   });
 
-  it('gives every page as the slice of the whole newest-first order', async () => {
+  it('gives every page as the part of the whole newest-first order', async () => {
     const plan = planSearch(searchQuerySchema.parse({ scopes: ['documents'], text: '草原', tags: ['public'], pageSize: 100 }))!;
     const { db } = database();
     for (const set of ['words', 'title', 'untitled'] as MatchSet[]) {
@@ -48,7 +54,7 @@ describeEachDialect('search paging', (database, dialect) => {
       }
       const counted = await repository.read(db, (reader) => repository.count(reader, plan, set, 1000));
       expect(counted).toBe(all.length);
-      // Capped counts and capped matches, through the windows where they hold enough (PostgreSQL).
+      // Capped counts, through the slices where they hold enough (PostgreSQL).
       for (const cap of [1, 2, 3, all.length, all.length + 1]) {
         expect(await repository.read(db, (reader) => repository.count(reader, plan, set, cap)), `${set} count ${cap}`).toBe(Math.min(cap, all.length));
       }
@@ -70,7 +76,7 @@ describeEachDialect('search paging', (database, dialect) => {
     expect(every.sort((a, b) => b - a)).toEqual(all);
   });
 
-  it('finds the substring fallback’s newest candidates, through the window on PostgreSQL', async () => {
+  it('finds the substring fallback’s newest candidates, through the slices on PostgreSQL', async () => {
     const plan = planSearch(searchQuerySchema.parse({ scopes: ['documents'], text: '原生态', tags: ['public'] }))!;
     const { db } = database();
     // The entries holding 草原生态 that the public may see, newest first (ids follow the dates).
@@ -79,12 +85,13 @@ describeEachDialect('search paging', (database, dialect) => {
       .map((row) => Number(row.id));
     expect(all.length).toBeGreaterThan(10);
     const ids = async (cap: number) => {
-      // A window of 12 rows (two newest matches), else the whole table.
-      const repo = dialect === 'postgres' ? postgresSearchRepository(12, cap) : searchRepository(dialect);
+      // The slices hold one and two matches, the whole table more.
+      const repo = dialect === 'postgres' ? postgresSearchRepository({ slices, candidates: cap }) : searchRepository(dialect);
       return (await repo.read(db, (reader) => repo.fallbackIds(reader, plan))).ids.sort((a, b) => b - a);
     };
     if (dialect === 'postgres') {
-      expect(await ids(2)).toEqual(all.slice(0, 2)); // from the window
+      expect(await ids(1)).toEqual(all.slice(0, 1)); // from the smaller slice
+      expect(await ids(2)).toEqual(all.slice(0, 2)); // from the larger
       expect(await ids(3)).toEqual(all.slice(0, 3)); // from the whole table
       expect(await ids(1000)).toEqual(all); // fewer than asked: the whole table
     } else {

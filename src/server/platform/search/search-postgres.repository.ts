@@ -1,8 +1,8 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { DbOrTrx } from '../../db/database.js';
 import { MAX_FALLBACK_CANDIDATES, MIN_GRAM_TERM, titleFacet, type SearchPlan } from './search-plan.js';
-import { dateRangeFacets } from './date-facets.js';
-import { IDS_PER_DAY, dateOfId, firstIdOf } from './entry-id.js';
+import { IDS_PER_DAY, firstIdOf } from './entry-id.js';
+import { maintainSlices, sliceStarts, type SliceOptions } from './search-postgres.slice.js';
 import type { HitRow, IndexedEntry, MatchSet, SearchRepository } from './search.repository.js';
 
 /**
@@ -98,14 +98,14 @@ function gramsAnywhere(plan: SearchPlan): string {
 }
 
 /**
- * `from … where …` selecting a set's entries as `e`; with `recent`, only those dated within it (a
- * window's date facets, `windowFacets`).
+ * `from … where …` selecting a set's entries as `e`; with `from`, only those of a slice (ids from
+ * `from` on, `search-postgres.slice.ts`), written as a literal so the planner takes the slice's index.
  */
-function matching(plan: SearchPlan, set: MatchSet, recent?: readonly string[]): RawBuilder<unknown> {
-  return sql`from search_entries e where e.words @@ ${within(wordsQuery(plan, set), recent)}::tsquery`;
+function matching(plan: SearchPlan, set: MatchSet, from?: number): RawBuilder<unknown> {
+  return sql`from search_entries e where e.words @@ ${wordsQuery(plan, set)}::tsquery${inSlice('e', from)}`;
 }
 
-const within = (query: string, recent?: readonly string[]): string => (recent ? `${query} & ${anyOf(recent)}` : query);
+const inSlice = (alias: string, from?: number): RawBuilder<unknown> => (from === undefined ? sql`` : sql` and ${sql.ref(`${alias}.id`)} >= ${sql.lit(from)}`);
 
 const inText = (term: string): RawBuilder<unknown> =>
   sql`e.title ilike ${`%${term}%`} or e.body ilike ${`%${term}%`} or e.extra ilike ${`%${term}%`}`;
@@ -116,68 +116,55 @@ const inText = (term: string): RawBuilder<unknown> =>
  * text as stored, or else (text normalised differently) as adjacent trigrams, the phrase query that
  * reads the row's larger trigram vector — and it holds the short terms.
  */
-function fallbackCandidates(plan: SearchPlan, limit: number, recent?: readonly string[]): RawBuilder<{ id: string; ok: boolean }> {
+function fallbackCandidates(plan: SearchPlan, limit: number, from?: number): RawBuilder<{ id: string; ok: boolean }> {
   const checks = [
     ...plan.gramTerms.map((term) => sql`(${inText(term)} or e.grams @@ ${gramPhrase(term)}::tsquery)`),
     ...plan.gramShortTerms.map((term) => sql`(${inText(term)})`),
   ];
   return sql`select e.id, (${sql.join(checks, sql` and `)}) as ok
-    from (select id from search_entries c where c.grams @@ ${gramsAnywhere(plan)}::tsquery and c.words @@ ${within(facetQuery(plan), recent)}::tsquery
+    from (select id from search_entries c where c.grams @@ ${gramsAnywhere(plan)}::tsquery and c.words @@ ${facetQuery(plan)}::tsquery${inSlice('c', from)}
       order by id desc limit ${limit}) c
     join search_entries e on e.id = c.id`;
 }
 
-/**
- * The newest entries are looked in first. GIN yields matches unordered, so a page or a count costs a
- * visit to every match of its words, a million for a common word; within the newest 20,000 entries
- * that is bounded, and when they hold enough matches, those are the answer.
- */
-const WINDOW = 20_000;
-/** How long a window's start is reused: a stale start only widens the window, never changes a result. */
-const WINDOW_TTL_MS = 10 * 60_000;
-
-/**
- * The window of the newest `size` entries (at least) as the date facets of the days from its oldest
- * entry's date on; undefined when there are fewer entries or the oldest is undated. Entry ids follow
- * the dates, so every entry outside is older than every entry inside: `limit` newest matches inside
- * are the newest overall. GIN intersects the facets' short lists with a word's long one by skipping
- * ahead in it, which reads little of it when the table is in date order, as a site's is when it
- * publishes day by day. Kept for `WINDOW_TTL_MS`.
- */
-function windowFacets(size: number): (db: DbOrTrx) => Promise<readonly string[] | undefined> {
-  let cached: { readonly at: number; readonly facets: Promise<readonly string[] | undefined> } | undefined;
-  return (db) => {
-    if (cached && performance.now() - cached.at < WINDOW_TTL_MS) return cached.facets;
-    const facets = (async () => {
-      // A walk down the primary key (index only), which `read` otherwise turns off.
-      await sql`set local enable_indexscan = on`.execute(db);
-      const result = await sql<{ id: string }>`select id from search_entries order by id desc offset ${size - 1} limit 1`.execute(db);
-      await sql`set local enable_indexscan = off`.execute(db);
-      const date = result.rows[0] ? dateOfId(Number(result.rows[0].id)) : null;
-      return date ? dateRangeFacets(date, undefined) : undefined;
-    })();
-    facets.catch(() => (cached = undefined));
-    cached = { at: performance.now(), facets };
-    return facets;
-  };
+/** The slices' first ids, looked up once per search (the search's reads share a transaction). */
+const slices = new WeakMap<object, Promise<number[]>>();
+function slicesOf(db: DbOrTrx): Promise<number[]> {
+  let starts = slices.get(db);
+  if (!starts) slices.set(db, (starts = sliceStarts(db)));
+  return starts;
 }
 
-async function pageRows(db: DbOrTrx, plan: SearchPlan, set: MatchSet, limit: number, offset: number, recent?: readonly string[]): Promise<HitRow[]> {
-  const result = await sql<HitRow>`with top as (select e.id ${matching(plan, set, recent)} order by e.id desc limit ${limit} offset ${offset})
+/**
+ * Runs `attempt` on each slice, smallest first, and keeps the first answer `enough` says holds what
+ * was asked (those are then the newest overall, ids following dates); else on the whole table.
+ */
+async function slicedFirst<T>(db: DbOrTrx, attempt: (from?: number) => Promise<T>, enough: (found: T) => boolean): Promise<T> {
+  for (const from of await slicesOf(db)) {
+    const found = await attempt(from);
+    if (enough(found)) return found;
+  }
+  return attempt();
+}
+
+async function pageRows(db: DbOrTrx, plan: SearchPlan, set: MatchSet, limit: number, offset: number, from?: number): Promise<HitRow[]> {
+  const result = await sql<HitRow>`with top as (select e.id ${matching(plan, set, from)} order by e.id desc limit ${limit} offset ${offset})
     select e.id, e.scope, e.key, e.title, e.body, e.extra, e.fields, e.date
     from top join search_entries e on e.id = top.id
     order by top.id desc`.execute(db);
   return result.rows.map((row) => ({ ...row, id: Number(row.id) }));
 }
 
-/** The PostgreSQL repository; `window` (rows) and `candidates` (the fallback's) are there for tests. */
-export function postgresSearchRepository(window = WINDOW, candidates = MAX_FALLBACK_CANDIDATES): SearchRepository {
-  const windowOf = windowFacets(window);
-  /**
-   * The window's date facets when it can hold `needed` entries. (One size only: at 1,000,000
-   * articles a window of 200,000 cost as much as the whole table.)
-   */
-  const recentFor = (db: DbOrTrx, needed: number) => (needed <= window ? windowOf(db) : Promise.resolve(undefined));
+export interface PostgresSearchOptions {
+  /** The substring fallback's candidates (`MAX_FALLBACK_CANDIDATES`; smaller in tests). */
+  readonly candidates?: number;
+  /** When `optimize()` builds the newest entries' indexes (`search-postgres.slice.ts`). */
+  readonly slices?: SliceOptions;
+}
+
+/** The PostgreSQL repository. */
+export function postgresSearchRepository(options: PostgresSearchOptions = {}): SearchRepository {
+  const candidates = options.candidates ?? MAX_FALLBACK_CANDIDATES;
   return {
     async upsert(db, entry: IndexedEntry) {
       const words = wordsVector(
@@ -206,28 +193,19 @@ export function postgresSearchRepository(window = WINDOW, candidates = MAX_FALLB
     },
 
     async matchIds(db, plan, limit) {
-      const ids = async (recent?: readonly string[]) =>
-        (await sql<{ id: string }>`select e.id ${matching(plan, 'words', recent)} limit ${limit}`.execute(db)).rows.map((row) => Number(row.id));
       // `limit` matches among the newest entries are as good as any (the caller only needs to know there are that many).
-      const recent = await recentFor(db, limit);
-      if (recent) {
-        const found = await ids(recent);
-        if (found.length === limit) return found;
-      }
-      return ids();
+      return slicedFirst(
+        db,
+        async (from) => (await sql<{ id: string }>`select e.id ${matching(plan, 'words', from)} limit ${limit}`.execute(db)).rows.map((row) => Number(row.id)),
+        (found) => found.length === limit,
+      );
     },
 
     async fallbackIds(db, plan) {
       // A common substring (扎赉特 in a third of a million articles) would have every holder's row
-      // read to find the newest 1,000: first the window. When it holds the candidates, they are the
-      // newest overall.
-      const recent = await recentFor(db, candidates);
-      if (recent) {
-        const found = await fallbackCandidates(plan, candidates, recent).execute(db);
-        if (found.rows.length === candidates) return { ids: found.rows.filter((row) => row.ok).map((row) => Number(row.id)), exhaustive: false };
-      }
-      const result = await fallbackCandidates(plan, candidates).execute(db);
-      return { ids: result.rows.filter((row) => row.ok).map((row) => Number(row.id)), exhaustive: result.rows.length < candidates };
+      // read to find the newest 1,000: first the slice.
+      const found = await slicedFirst(db, async (from) => ({ rows: (await fallbackCandidates(plan, candidates, from).execute(db)).rows, from }), (found) => found.rows.length === candidates);
+      return { ids: found.rows.filter((row) => row.ok).map((row) => Number(row.id)), exhaustive: found.from === undefined && found.rows.length < candidates };
     },
 
     async titles(db, ids) {
@@ -244,20 +222,15 @@ export function postgresSearchRepository(window = WINDOW, candidates = MAX_FALLB
     },
 
     async count(db, plan, set, cap) {
-      const counted = async (recent?: readonly string[]) =>
-        Number((await sql<{ n: number }>`select count(*)::int as n from (select 1 ${matching(plan, set, recent)} limit ${cap}) t`.execute(db)).rows[0]?.n ?? 0);
-      const recent = await recentFor(db, cap);
-      if (recent && (await counted(recent)) === cap) return cap;
-      return counted();
+      return slicedFirst(
+        db,
+        async (from) => Number((await sql<{ n: number }>`select count(*)::int as n from (select 1 ${matching(plan, set, from)} limit ${cap}) t`.execute(db)).rows[0]?.n ?? 0),
+        (n) => n === cap,
+      );
     },
 
     async page(db, plan, set, limit, offset) {
-      const recent = await recentFor(db, offset + limit);
-      if (recent) {
-        const rows = await pageRows(db, plan, set, limit, offset, recent);
-        if (rows.length === limit) return rows;
-      }
-      return pageRows(db, plan, set, limit, offset);
+      return slicedFirst(db, (from) => pageRows(db, plan, set, limit, offset, from), (rows) => rows.length === limit);
     },
 
     /**
@@ -268,6 +241,7 @@ export function postgresSearchRepository(window = WINDOW, candidates = MAX_FALLB
     async optimize(db) {
       // Moves GIN's pending entries into the index proper (autovacuum does it too, eventually).
       await sql`select gin_clean_pending_list('search_entries_gin_idx'::regclass)`.execute(db);
+      await maintainSlices(db, options.slices);
     },
 
     async read(db, work) {
