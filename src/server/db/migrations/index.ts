@@ -22,6 +22,7 @@ import * as portalArticlesInterpretsIdx from './2026_11_27_0021_portal_articles_
 import * as incomingUnitsStep from './2026_11_27_0022_incoming_units_step.js';
 import * as searchEntryMeta from './2026_11_27_0023_search_entry_meta.js';
 import * as serviceItems from './2026_11_28_0024_service_items.js';
+import * as searchEntryFacets from './2026_11_28_0025_search_entry_facets.js';
 
 /** Every migration, by name. Names sort in the order they run; add new ones at the end. */
 export const migrations: Record<string, Migration> = {
@@ -48,4 +49,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_27_0022_incoming_units_step': incomingUnitsStep,
   '2026_11_27_0023_search_entry_meta': searchEntryMeta,
   '2026_11_28_0024_service_items': serviceItems,
+  '2026_11_28_0025_search_entry_facets': searchEntryFacets,
 };

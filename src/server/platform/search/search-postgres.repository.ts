@@ -1,6 +1,6 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { DbOrTrx } from '../../db/database.js';
-import { MAX_FALLBACK_CANDIDATES, MIN_GRAM_TERM, titleFacet, type SearchPlan } from './search-plan.js';
+import { MAX_FALLBACK_CANDIDATES, MIN_GRAM_TERM, titleFacet, type LeanMatch, type SearchPlan } from './search-plan.js';
 import { IDS_PER_DAY, firstIdOf } from './entry-id.js';
 import { maintainSlices, sliceStarts, type SliceOptions } from './search-postgres.slice.js';
 import type { HitRow, IndexedEntry, MatchSet, SearchRepository } from './search.repository.js';
@@ -64,23 +64,39 @@ function gramPhrase(term: string): string {
 }
 
 const allOf = (tokens: readonly string[]): string => `(${tokens.map(lexeme).join(' & ')})`;
+const anyOf = (tokens: readonly string[]): string => `(${tokens.map(lexeme).join(' | ')})`;
+const and = (...parts: (string | undefined)[]): string => parts.filter(Boolean).join(' & ');
 
-
-function facetQuery(plan: SearchPlan): string {
-  return plan.facetGroups.map((group) => `(${group.map(lexeme).join(' | ')})`).join(' & ');
+/**
+ * What a statement matches: the plan's words, the facet groups GIN intersects, and the common facets
+ * (`common-facets.ts`) each row must hold, checked on the row's `facets` (entries indexed before
+ * that column: on their `words`).
+ */
+interface Match {
+  readonly plan: SearchPlan;
+  readonly groups: readonly (readonly string[])[];
+  readonly check: readonly string[];
 }
 
-const anyOf = (tokens: readonly string[]): string => `(${tokens.map(lexeme).join(' | ')})`;
+const matchOf = (plan: SearchPlan, lean?: LeanMatch): Match =>
+  lean ? { plan, groups: lean.facetGroups, check: lean.checkFacets } : { plan, groups: plan.facetGroups, check: [] };
+
+const facetQuery = (match: Match): string | undefined =>
+  match.groups.length ? match.groups.map((group) => `(${group.map(lexeme).join(' | ')})`).join(' & ') : undefined;
+
+const rowCheck = (alias: string, match: Match): RawBuilder<unknown> =>
+  match.check.length ? sql` and coalesce(${sql.ref(`${alias}.facets`)}, ${sql.ref(`${alias}.words`)}) @@ ${allOf(match.check)}::tsquery` : sql``;
 
 /** The tsquery on `words` for a set of word matches. */
-function wordsQuery(plan: SearchPlan, set: MatchSet): string {
-  const titled = plan.words.map(titleFacet);
-  const anywhere = `${allOf(plan.words)} & ${facetQuery(plan)}`;
+function wordsQuery(match: Match, set: MatchSet): string {
+  const { words } = match.plan;
+  const titled = words.map(titleFacet);
+  const anywhere = and(allOf(words), facetQuery(match));
   switch (set) {
     case 'words':
       return anywhere;
     case 'title':
-      return `${allOf(titled)} & ${facetQuery(plan)}`;
+      return and(allOf(titled), facetQuery(match));
     case 'someTitle':
       return `${anywhere} & ${anyOf(titled)} & !${allOf(titled)}`;
     case 'untitled':
@@ -101,8 +117,8 @@ function gramsAnywhere(plan: SearchPlan): string {
  * `from … where …` selecting a set's entries as `e`; with `from`, only those of a slice (ids from
  * `from` on, `search-postgres.slice.ts`), written as a literal so the planner takes the slice's index.
  */
-function matching(plan: SearchPlan, set: MatchSet, from?: number): RawBuilder<unknown> {
-  return sql`from search_entries e where e.words @@ ${wordsQuery(plan, set)}::tsquery${inSlice('e', from)}`;
+function matching(match: Match, set: MatchSet, from?: number): RawBuilder<unknown> {
+  return sql`from search_entries e where e.words @@ ${wordsQuery(match, set)}::tsquery${inSlice('e', from)}${rowCheck('e', match)}`;
 }
 
 const inSlice = (alias: string, from?: number): RawBuilder<unknown> => (from === undefined ? sql`` : sql` and ${sql.ref(`${alias}.id`)} >= ${sql.lit(from)}`);
@@ -116,13 +132,16 @@ const inText = (term: string): RawBuilder<unknown> =>
  * text as stored, or else (text normalised differently) as adjacent trigrams, the phrase query that
  * reads the row's larger trigram vector — and it holds the short terms.
  */
-function fallbackCandidates(plan: SearchPlan, limit: number, from?: number): RawBuilder<{ id: string; ok: boolean }> {
+function fallbackCandidates(match: Match, limit: number, from?: number): RawBuilder<{ id: string; ok: boolean }> {
+  const { plan } = match;
+  const facets = facetQuery(match);
   const checks = [
     ...plan.gramTerms.map((term) => sql`(${inText(term)} or e.grams @@ ${gramPhrase(term)}::tsquery)`),
     ...plan.gramShortTerms.map((term) => sql`(${inText(term)})`),
   ];
   return sql`select e.id, (${sql.join(checks, sql` and `)}) as ok
-    from (select id from search_entries c where c.grams @@ ${gramsAnywhere(plan)}::tsquery and c.words @@ ${facetQuery(plan)}::tsquery${inSlice('c', from)}
+    from (select id from search_entries c where c.grams @@ ${gramsAnywhere(plan)}::tsquery
+        ${facets ? sql`and c.words @@ ${facets}::tsquery` : sql``}${inSlice('c', from)}${rowCheck('c', match)}
       order by id desc limit ${limit}) c
     join search_entries e on e.id = c.id`;
 }
@@ -147,8 +166,8 @@ async function slicedFirst<T>(db: DbOrTrx, attempt: (from?: number) => Promise<T
   return attempt();
 }
 
-async function pageRows(db: DbOrTrx, plan: SearchPlan, set: MatchSet, limit: number, offset: number, from?: number): Promise<HitRow[]> {
-  const result = await sql<HitRow>`with top as (select e.id ${matching(plan, set, from)} order by e.id desc limit ${limit} offset ${offset})
+async function pageRows(db: DbOrTrx, match: Match, set: MatchSet, limit: number, offset: number, from?: number): Promise<HitRow[]> {
+  const result = await sql<HitRow>`with top as (select e.id ${matching(match, set, from)} order by e.id desc limit ${limit} offset ${offset})
     select e.id, e.scope, e.key, e.title, e.body, e.extra, e.fields, e.date
     from top join search_entries e on e.id = top.id
     order by top.id desc`.execute(db);
@@ -174,12 +193,13 @@ export function postgresSearchRepository(options: PostgresSearchOptions = {}): S
       // One statement, safe against a concurrent index of the same key: a re-indexed entry takes a
       // new id in its (possibly new) day's block.
       const first = firstIdOf(entry.date);
-      await sql`insert into search_entries (id, scope, key, title, body, extra, fields, date, updated_at, words, grams)
+      await sql`insert into search_entries (id, scope, key, title, body, extra, fields, date, updated_at, words, grams, facets)
         values (${first} + nextval('search_entries_seq') % ${IDS_PER_DAY}, ${entry.scope}, ${entry.key}, ${entry.title}, ${entry.body},
-          ${entry.extra}, ${entry.fields}, ${entry.date}, ${entry.updatedAt}, ${words}::tsvector, ${gramsVector(entry.gramText)}::tsvector)
+          ${entry.extra}, ${entry.fields}, ${entry.date}, ${entry.updatedAt}, ${words}::tsvector, ${gramsVector(entry.gramText)}::tsvector,
+          ${wordsVector(entry.facets, [])}::tsvector)
         on conflict (scope, key) do update set id = excluded.id, title = excluded.title, body = excluded.body,
           extra = excluded.extra, fields = excluded.fields, date = excluded.date, updated_at = excluded.updated_at,
-          words = excluded.words, grams = excluded.grams`.execute(db);
+          words = excluded.words, grams = excluded.grams, facets = excluded.facets`.execute(db);
     },
 
     async remove(db, scope, key) {
@@ -192,20 +212,40 @@ export function postgresSearchRepository(options: PostgresSearchOptions = {}): S
       return Number(result.numAffectedRows ?? 0);
     },
 
-    async matchIds(db, plan, limit) {
+    async matchIds(db, plan, limit, lean) {
+      const match = matchOf(plan, lean);
       // `limit` matches among the newest entries are as good as any (the caller only needs to know there are that many).
       return slicedFirst(
         db,
-        async (from) => (await sql<{ id: string }>`select e.id ${matching(plan, 'words', from)} limit ${limit}`.execute(db)).rows.map((row) => Number(row.id)),
+        async (from) => (await sql<{ id: string }>`select e.id ${matching(match, 'words', from)} limit ${limit}`.execute(db)).rows.map((row) => Number(row.id)),
         (found) => found.length === limit,
       );
     },
 
-    async fallbackIds(db, plan) {
+    async fallbackIds(db, plan, lean) {
+      const match = matchOf(plan, lean);
       // A common substring (扎赉特 in a third of a million articles) would have every holder's row
       // read to find the newest 1,000: first the slice.
-      const found = await slicedFirst(db, async (from) => ({ rows: (await fallbackCandidates(plan, candidates, from).execute(db)).rows, from }), (found) => found.rows.length === candidates);
+      const found = await slicedFirst(db, async (from) => ({ rows: (await fallbackCandidates(match, candidates, from).execute(db)).rows, from }), (found) => found.rows.length === candidates);
       return { ids: found.rows.filter((row) => row.ok).map((row) => Number(row.id)), exhaustive: found.from === undefined && found.rows.length < candidates };
+    },
+
+    /**
+     * Which facets are common (`common-facets.ts`) is a choice of strategy, never of answer, so
+     * PostgreSQL's own statistics serve: ANALYZE (autovacuum's, or after a bulk import) samples the
+     * table and keeps the most common lexemes of `words` with their shares. Counting `public` over
+     * 1,000,000 entries would read every row.
+     */
+    async countEntries(db) {
+      const result = await sql<{ n: number }>`select greatest(reltuples, 0)::float8 as n from pg_class where oid = 'search_entries'::regclass`.execute(db);
+      return Math.round(Number(result.rows[0]?.n ?? 0));
+    },
+
+    async countFacet(db, facet, cap) {
+      const result = await sql<{ n: number | null }>`select (s.most_common_elem_freqs[array_position(s.most_common_elems::text::text[], ${facet})]
+          * (select greatest(reltuples, 0) from pg_class where oid = 'search_entries'::regclass))::float8 as n
+        from pg_stats s where s.schemaname = current_schema() and s.tablename = 'search_entries' and s.attname = 'words'`.execute(db);
+      return Math.min(cap, Math.round(Number(result.rows[0]?.n ?? 0)));
     },
 
     async titles(db, ids) {
@@ -221,16 +261,18 @@ export function postgresSearchRepository(options: PostgresSearchOptions = {}): S
       return result.rows.map((row) => ({ ...row, id: Number(row.id) }));
     },
 
-    async count(db, plan, set, cap) {
+    async count(db, plan, set, cap, lean) {
+      const match = matchOf(plan, lean);
       return slicedFirst(
         db,
-        async (from) => Number((await sql<{ n: number }>`select count(*)::int as n from (select 1 ${matching(plan, set, from)} limit ${cap}) t`.execute(db)).rows[0]?.n ?? 0),
+        async (from) => Number((await sql<{ n: number }>`select count(*)::int as n from (select 1 ${matching(match, set, from)} limit ${cap}) t`.execute(db)).rows[0]?.n ?? 0),
         (n) => n === cap,
       );
     },
 
-    async page(db, plan, set, limit, offset) {
-      return slicedFirst(db, (from) => pageRows(db, plan, set, limit, offset, from), (rows) => rows.length === limit);
+    async page(db, plan, set, limit, offset, lean) {
+      const match = matchOf(plan, lean);
+      return slicedFirst(db, (from) => pageRows(db, match, set, limit, offset, from), (rows) => rows.length === limit);
     },
 
     /**
@@ -242,6 +284,8 @@ export function postgresSearchRepository(options: PostgresSearchOptions = {}): S
       // Moves GIN's pending entries into the index proper (autovacuum does it too, eventually).
       await sql`select gin_clean_pending_list('search_entries_gin_idx'::regclass)`.execute(db);
       await maintainSlices(db, options.slices);
+      // Fresh statistics: which facets are common (`countFacet`) after a bulk import.
+      await sql`analyze search_entries`.execute(db);
     },
 
     async read(db, work) {

@@ -1,7 +1,7 @@
 import type { DbOrTrx } from '../../db/database.js';
 import type { CommonFacets } from './common-facets.js';
 import { normalizeText } from './normalize.js';
-import type { SearchPlan } from './search-plan.js';
+import type { LeanMatch, SearchPlan } from './search-plan.js';
 import type { HitRow, MatchSet, SearchRepository } from './search.repository.js';
 import { MAX_COUNTED } from './search.schema.js';
 
@@ -21,16 +21,16 @@ export interface Found {
  * index work. A larger result is paged through the index, tier by tier, each newest first, and its
  * total shown as "more than `MAX_COUNTED`". When no entry has every word, the substring fallback.
  *
- * With `common`, the ids are matched with the common facets checked on rows (`common-facets.ts`):
- * that walk is the one that goes to the end of the lists. Pages of a larger result stop early and
- * use the index alone.
+ * With `common`, the common facets are checked on rows (`common-facets.ts`): on SQLite in the
+ * match of the ids, the walk that goes to the end of the lists (its pages of a larger result stop
+ * early and use the index alone); on PostgreSQL in every statement.
  */
 export async function findEntries(repository: SearchRepository, db: DbOrTrx, plan: SearchPlan, common?: CommonFacets): Promise<Found> {
   return repository.read(db, async (reader) => {
     const lean = common?.lean(plan);
     const ids = await repository.matchIds(reader, plan, MAX_COUNTED + 1, lean);
     if (ids.length === 0 && plan.gramTerms.length) {
-      const fallback = await repository.fallbackIds(reader, plan);
+      const fallback = await repository.fallbackIds(reader, plan, lean);
       if (fallback.ids.length) {
         const page = newestFirst(fallback.ids).slice(plan.offset, plan.offset + plan.limit);
         const rows = await rowsInOrder(repository, reader, page);
@@ -40,7 +40,7 @@ export async function findEntries(repository: SearchRepository, db: DbOrTrx, pla
     if (ids.length <= MAX_COUNTED) {
       return { fallback: false, total: ids.length, totalExact: true, hits: await pageOfIds(repository, reader, plan, ids) };
     }
-    return { fallback: false, total: MAX_COUNTED, totalExact: false, hits: await pageOfIndex(repository, reader, plan) };
+    return { fallback: false, total: MAX_COUNTED, totalExact: false, hits: await pageOfIndex(repository, reader, plan, lean) };
   });
 }
 
@@ -78,9 +78,9 @@ function tierSets(plan: SearchPlan): Exclude<MatchSet, 'words'>[] {
 }
 
 /** The page across the sets in order, each newest first, counting a set only when the page starts beyond it. */
-async function pageOfIndex(repository: SearchRepository, db: DbOrTrx, plan: SearchPlan): Promise<[HitRow, HitTier][]> {
+async function pageOfIndex(repository: SearchRepository, db: DbOrTrx, plan: SearchPlan, lean?: LeanMatch): Promise<[HitRow, HitTier][]> {
   if (plan.sort === 'date') {
-    const rows = await repository.page(db, plan, 'words', plan.limit, plan.offset);
+    const rows = await repository.page(db, plan, 'words', plan.limit, plan.offset, lean);
     return rows.map((row) => [row, titleTier(row.title, plan.words)]);
   }
   const out: [HitRow, HitTier][] = [];
@@ -88,13 +88,13 @@ async function pageOfIndex(repository: SearchRepository, db: DbOrTrx, plan: Sear
   let skip = plan.offset;
   for (const set of sets) {
     if (skip > 0 && set !== sets[sets.length - 1]) {
-      const size = await repository.count(db, plan, set, skip + 1);
+      const size = await repository.count(db, plan, set, skip + 1, lean);
       if (size <= skip) {
         skip -= size;
         continue;
       }
     }
-    const rows = await repository.page(db, plan, set, plan.limit - out.length, skip);
+    const rows = await repository.page(db, plan, set, plan.limit - out.length, skip, lean);
     out.push(...rows.map((row): [HitRow, HitTier] => [row, set]));
     skip = 0;
     if (out.length === plan.limit) break;

@@ -46,29 +46,31 @@ export interface SearchRepository {
   removeScope(db: DbOrTrx, scope: string): Promise<number>;
   /**
    * Ids of entries with every word (and the facets), up to `limit`, in no particular order. With
-   * `lean` (SQLite), the index matches the words and its facet groups, and its common facets are
-   * checked on the candidates' rows.
+   * `lean`, the index matches the words and its facet groups, and its common facets are checked on
+   * the candidates' rows (PostgreSQL also takes `lean` in `count`, `page` and `fallbackIds`; SQLite
+   * only here, where its match walks to the end of the lists).
    */
   matchIds(db: DbOrTrx, plan: SearchPlan, limit: number, lean?: LeanMatch): Promise<number[]>;
   /**
-   * How many entries hold a facet, counted no further than `cap`. Only engines that check common
+   * How many entries hold a facet, counted no further than `cap`; an estimate will do (PostgreSQL's
+   * statistics), since it only chooses how a facet is matched. Only engines that check common
    * facets on rows have it (`common-facets.ts`).
    */
   countFacet?(db: DbOrTrx, facet: string, cap: number): Promise<number>;
-  /** How many entries there are (with `countFacet`). */
+  /** How many entries there are, or about (with `countFacet`). */
   countEntries?(db: DbOrTrx): Promise<number>;
   /**
    * Ids of the substring fallback's matches among its candidates (`MAX_FALLBACK_CANDIDATES`, newest
    * first); `exhaustive` when there were fewer candidates than that.
    */
-  fallbackIds(db: DbOrTrx, plan: SearchPlan): Promise<{ readonly ids: number[]; readonly exhaustive: boolean }>;
+  fallbackIds(db: DbOrTrx, plan: SearchPlan, lean?: LeanMatch): Promise<{ readonly ids: number[]; readonly exhaustive: boolean }>;
   titles(db: DbOrTrx, ids: readonly number[]): Promise<{ readonly id: number; readonly title: string }[]>;
   /** The entries with these ids, in no particular order. */
   rows(db: DbOrTrx, ids: readonly number[]): Promise<HitRow[]>;
   /** Entries of a set, counting no further than `cap`. */
-  count(db: DbOrTrx, plan: SearchPlan, set: MatchSet, cap: number): Promise<number>;
+  count(db: DbOrTrx, plan: SearchPlan, set: MatchSet, cap: number, lean?: LeanMatch): Promise<number>;
   /** Entries of a set newest first (by id): both engines walk their index in id order and stop at the page. */
-  page(db: DbOrTrx, plan: SearchPlan, set: MatchSet, limit: number, offset: number): Promise<HitRow[]>;
+  page(db: DbOrTrx, plan: SearchPlan, set: MatchSet, limit: number, offset: number, lean?: LeanMatch): Promise<HitRow[]>;
   /** Compacts the indexes after many writes (a nightly job, or after a bulk import). */
   optimize(db: DbOrTrx): Promise<void>;
   /** Runs one search's reads with the engine's settings for them (PostgreSQL: bitmap scans only). */
