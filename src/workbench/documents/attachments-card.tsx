@@ -43,13 +43,25 @@ export function AttachmentsCard({ doc, editable }: { doc: DocumentView; editable
   const { message } = AntApp.useApp();
   const [failures, setFailures] = useState<readonly { name: string; message: string }[]>([]);
   const [previewing, setPreviewing] = useState<string>();
+  // Uploads under way, kept here rather than read off the mutation: the button comes back in the
+  // same render as the upload's verdict (the mutation's own state settles a tick later, and a click
+  // on a loading button is dropped).
+  const [uploading, setUploading] = useState(0);
   const shown = doc.attachments.find((a) => a.id === previewing && a.mediaType === 'application/pdf');
 
-  const upload = (file: File) =>
-    add.mutateAsync({ id: doc.id, file: typed(file) }).then(
-      () => void message.success(`已上传附件 ${file.name}`),
-      (error: Error) => setFailures((prev) => [...prev, { name: file.name, message: error.message }]),
+  const upload = (file: File) => {
+    setUploading((n) => n + 1);
+    return add.mutateAsync({ id: doc.id, file: typed(file) }).then(
+      () => {
+        setUploading((n) => n - 1);
+        void message.success(`已上传附件 ${file.name}`);
+      },
+      (error: Error) => {
+        setUploading((n) => n - 1);
+        setFailures((prev) => [...prev, { name: file.name, message: error.message }]);
+      },
     );
+  };
 
   return (
     <Card
@@ -66,7 +78,7 @@ export function AttachmentsCard({ doc, editable }: { doc: DocumentView; editable
               void upload(file as File);
             }}
           >
-            <Button icon={<UploadOutlined />} loading={add.isPending}>上传附件</Button>
+            <Button icon={<UploadOutlined />} loading={uploading > 0}>上传附件</Button>
           </Upload>
         )
       }

@@ -40,11 +40,24 @@ export function ArticleFilesCard({ article, editable }: { article: PortalArticle
   const { message } = AntApp.useApp();
   const [failures, setFailures] = useState<readonly { name: string; message: string }[]>([]);
 
-  const send = (file: File, kind: 'cover' | 'attachment') =>
-    upload.mutateAsync({ id: article.id, file: typed(file), kind }).then(
-      () => void message.success(kind === 'cover' ? `已设置封面 ${file.name}` : `已上传附件 ${file.name}`),
-      (error: Error) => setFailures((prev) => [...prev, { name: file.name, message: error.message }]),
+  // Uploads under way per kind, kept here rather than read off the mutation: a button comes back in
+  // the same render as the upload's verdict (a click on a loading button is dropped).
+  const [uploading, setUploading] = useState<Readonly<Record<'cover' | 'attachment', number>>>({ cover: 0, attachment: 0 });
+  const settle = (kind: 'cover' | 'attachment') => setUploading((prev) => ({ ...prev, [kind]: prev[kind] - 1 }));
+
+  const send = (file: File, kind: 'cover' | 'attachment') => {
+    setUploading((prev) => ({ ...prev, [kind]: prev[kind] + 1 }));
+    return upload.mutateAsync({ id: article.id, file: typed(file), kind }).then(
+      () => {
+        settle(kind);
+        void message.success(kind === 'cover' ? `已设置封面 ${file.name}` : `已上传附件 ${file.name}`);
+      },
+      (error: Error) => {
+        settle(kind);
+        setFailures((prev) => [...prev, { name: file.name, message: error.message }]);
+      },
     );
+  };
   const uploader = (kind: 'cover' | 'attachment', label: string, icon: React.ReactNode) => (
     <Upload
       accept={kind === 'cover' ? pictureAccept : Object.keys(typeOfExtension).map((e) => `.${e}`).join(',')}
@@ -55,7 +68,7 @@ export function ArticleFilesCard({ article, editable }: { article: PortalArticle
         void send(file as File, kind);
       }}
     >
-      <Button icon={icon} loading={upload.isPending && upload.variables.kind === kind}>{label}</Button>
+      <Button icon={icon} loading={uploading[kind] > 0}>{label}</Button>
     </Upload>
   );
 
