@@ -2,7 +2,7 @@ import { sql, type RawBuilder } from 'kysely';
 import type { DbOrTrx } from '../../db/database.js';
 import { MAX_FALLBACK_CANDIDATES, MIN_GRAM_TERM, titleFacet, type LeanMatch, type SearchPlan } from './search-plan.js';
 import { IDS_PER_DAY, firstIdOf } from './entry-id.js';
-import { maintainSlices, sliceStarts, type SliceOptions } from './search-postgres.slice.js';
+import { maintainSlices, sliceColumn, sliceRange, sliceStarts, type Slice, type SliceOptions } from './search-postgres.slice.js';
 import type { HitRow, IndexedEntry, MatchSet, SearchRepository } from './search.repository.js';
 
 /**
@@ -113,15 +113,20 @@ function gramsAnywhere(plan: SearchPlan): string {
   return allOf([...new Set(grams)]);
 }
 
+/** A row's `words` or `grams` as the slice's index has it (`sliceColumn`), or plain for the whole table. */
+const column = (alias: string, name: 'words' | 'grams', slice?: Slice): RawBuilder<unknown> =>
+  slice ? sliceColumn(alias, name, slice.weight) : sql.ref(`${alias}.${name}`);
+
 /**
- * `from … where …` selecting a set's entries as `e`; with `from`, only those of a slice (ids from
- * `from` on, `search-postgres.slice.ts`), written as a literal so the planner takes the slice's index.
+ * `from … where …` selecting a set's entries as `e`; with a slice, only those of the slice (ids from
+ * its first on, `search-postgres.slice.ts`), matched on its index's expression and range, its first
+ * id as a literal, so that the planner takes the slice's index and no other.
  */
-function matching(match: Match, set: MatchSet, from?: number): RawBuilder<unknown> {
-  return sql`from search_entries e where e.words @@ ${wordsQuery(match, set)}::tsquery${inSlice('e', from)}${rowCheck('e', match)}`;
+function matching(match: Match, set: MatchSet, slice?: Slice): RawBuilder<unknown> {
+  return sql`from search_entries e where ${column('e', 'words', slice)} @@ ${wordsQuery(match, set)}::tsquery${inSlice('e', slice)}${rowCheck('e', match)}`;
 }
 
-const inSlice = (alias: string, from?: number): RawBuilder<unknown> => (from === undefined ? sql`` : sql` and ${sql.ref(`${alias}.id`)} >= ${sql.lit(from)}`);
+const inSlice = (alias: string, slice?: Slice): RawBuilder<unknown> => (slice ? sql` and ${sliceRange(alias, slice.start)}` : sql``);
 
 const inText = (term: string): RawBuilder<unknown> =>
   sql`e.title ilike ${`%${term}%`} or e.body ilike ${`%${term}%`} or e.extra ilike ${`%${term}%`}`;
@@ -132,7 +137,7 @@ const inText = (term: string): RawBuilder<unknown> =>
  * text as stored, or else (text normalised differently) as adjacent trigrams, the phrase query that
  * reads the row's larger trigram vector — and it holds the short terms.
  */
-function fallbackCandidates(match: Match, limit: number, from?: number): RawBuilder<{ id: string; ok: boolean }> {
+function fallbackCandidates(match: Match, limit: number, slice?: Slice): RawBuilder<{ id: string; ok: boolean }> {
   const { plan } = match;
   const facets = facetQuery(match);
   const checks = [
@@ -140,34 +145,50 @@ function fallbackCandidates(match: Match, limit: number, from?: number): RawBuil
     ...plan.gramShortTerms.map((term) => sql`(${inText(term)})`),
   ];
   return sql`select e.id, (${sql.join(checks, sql` and `)}) as ok
-    from (select id from search_entries c where c.grams @@ ${gramsAnywhere(plan)}::tsquery
-        ${facets ? sql`and c.words @@ ${facets}::tsquery` : sql``}${inSlice('c', from)}${rowCheck('c', match)}
+    from (select id from search_entries c where ${column('c', 'grams', slice)} @@ ${gramsAnywhere(plan)}::tsquery
+        ${facets ? sql`and ${column('c', 'words', slice)} @@ ${facets}::tsquery` : sql``}${inSlice('c', slice)}${rowCheck('c', match)}
       order by id desc limit ${limit}) c
     join search_entries e on e.id = c.id`;
 }
 
-/** The slices' first ids, looked up once per search (the search's reads share a transaction). */
-const slices = new WeakMap<object, Promise<number[]>>();
-function slicesOf(db: DbOrTrx): Promise<number[]> {
-  let starts = slices.get(db);
-  if (!starts) slices.set(db, (starts = sliceStarts(db)));
-  return starts;
+/** The slices, looked up once per search (the search's reads share a transaction). */
+const slices = new WeakMap<object, Promise<Slice[]>>();
+function slicesOf(db: DbOrTrx): Promise<Slice[]> {
+  let found = slices.get(db);
+  if (!found) slices.set(db, (found = sliceStarts(db)));
+  return found;
+}
+
+/** What a statement asks of a slice: `wanted` matches, of which an answer holds `found(answer)`. */
+interface Wanted<T> {
+  readonly wanted: number;
+  readonly found: (answer: T) => number;
+  /** The substring fallback: only slices that index the trigrams. */
+  readonly grams?: boolean;
 }
 
 /**
- * Runs `attempt` on each slice, smallest first, and keeps the first answer `enough` says holds what
- * was asked (those are then the newest overall, ids following dates); else on the whole table.
+ * Runs `attempt` on the slices, smallest first, and keeps the first answer that holds what was
+ * wanted (those are then the newest overall, ids following dates); else on the whole table.
+ * A larger slice costs about its share of the whole table's statement, so after the first it is
+ * tried only when the matches found so far, scaled to its size, promise enough: a search whose
+ * matches are few (fewer than 1,001 in all, or none among the newest) goes straight to the table.
  */
-async function slicedFirst<T>(db: DbOrTrx, attempt: (from?: number) => Promise<T>, enough: (found: T) => boolean): Promise<T> {
-  for (const from of await slicesOf(db)) {
-    const found = await attempt(from);
-    if (enough(found)) return found;
+async function slicedFirst<T>(db: DbOrTrx, attempt: (slice?: Slice) => Promise<T>, { wanted, found, grams }: Wanted<T>): Promise<T> {
+  let seen: { found: number; entries: number } | undefined;
+  for (const slice of await slicesOf(db)) {
+    if (grams && !slice.grams) continue;
+    if (seen && seen.entries > 0 && slice.entries > 0 && (seen.found / seen.entries) * slice.entries < wanted) continue;
+    const answer = await attempt(slice);
+    const n = found(answer);
+    if (n >= wanted) return answer;
+    seen = { found: n, entries: slice.entries };
   }
   return attempt();
 }
 
-async function pageRows(db: DbOrTrx, match: Match, set: MatchSet, limit: number, offset: number, from?: number): Promise<HitRow[]> {
-  const result = await sql<HitRow>`with top as (select e.id ${matching(match, set, from)} order by e.id desc limit ${limit} offset ${offset})
+async function pageRows(db: DbOrTrx, match: Match, set: MatchSet, limit: number, offset: number, slice?: Slice): Promise<HitRow[]> {
+  const result = await sql<HitRow>`with top as (select e.id ${matching(match, set, slice)} order by e.id desc limit ${limit} offset ${offset})
     select e.id, e.scope, e.key, e.title, e.body, e.extra, e.fields, e.date
     from top join search_entries e on e.id = top.id
     order by top.id desc`.execute(db);
@@ -217,8 +238,8 @@ export function postgresSearchRepository(options: PostgresSearchOptions = {}): S
       // `limit` matches among the newest entries are as good as any (the caller only needs to know there are that many).
       return slicedFirst(
         db,
-        async (from) => (await sql<{ id: string }>`select e.id ${matching(match, 'words', from)} limit ${limit}`.execute(db)).rows.map((row) => Number(row.id)),
-        (found) => found.length === limit,
+        async (slice) => (await sql<{ id: string }>`select e.id ${matching(match, 'words', slice)} limit ${limit}`.execute(db)).rows.map((row) => Number(row.id)),
+        { wanted: limit, found: (ids) => ids.length },
       );
     },
 
@@ -226,8 +247,12 @@ export function postgresSearchRepository(options: PostgresSearchOptions = {}): S
       const match = matchOf(plan, lean);
       // A common substring (扎赉特 in a third of a million articles) would have every holder's row
       // read to find the newest 1,000: first the slice.
-      const found = await slicedFirst(db, async (from) => ({ rows: (await fallbackCandidates(match, candidates, from).execute(db)).rows, from }), (found) => found.rows.length === candidates);
-      return { ids: found.rows.filter((row) => row.ok).map((row) => Number(row.id)), exhaustive: found.from === undefined && found.rows.length < candidates };
+      const found = await slicedFirst(db, async (slice) => ({ rows: (await fallbackCandidates(match, candidates, slice).execute(db)).rows, slice }), {
+        wanted: candidates,
+        found: (answer) => answer.rows.length,
+        grams: true,
+      });
+      return { ids: found.rows.filter((row) => row.ok).map((row) => Number(row.id)), exhaustive: found.slice === undefined && found.rows.length < candidates };
     },
 
     /**
@@ -265,14 +290,18 @@ export function postgresSearchRepository(options: PostgresSearchOptions = {}): S
       const match = matchOf(plan, lean);
       return slicedFirst(
         db,
-        async (from) => Number((await sql<{ n: number }>`select count(*)::int as n from (select 1 ${matching(match, set, from)} limit ${cap}) t`.execute(db)).rows[0]?.n ?? 0),
-        (n) => n === cap,
+        async (slice) => Number((await sql<{ n: number }>`select count(*)::int as n from (select 1 ${matching(match, set, slice)} limit ${cap}) t`.execute(db)).rows[0]?.n ?? 0),
+        { wanted: cap, found: (n) => n },
       );
     },
 
     async page(db, plan, set, limit, offset, lean) {
       const match = matchOf(plan, lean);
-      return slicedFirst(db, (from) => pageRows(db, match, set, limit, offset, from), (rows) => rows.length === limit);
+      // A page short of its limit tells how many the slice holds, unless it is empty (then: none known).
+      return slicedFirst(db, (slice) => pageRows(db, match, set, limit, offset, slice), {
+        wanted: offset + limit,
+        found: (rows) => (rows.length ? offset + rows.length : 0),
+      });
     },
 
     /**
