@@ -23,7 +23,7 @@ import { registerHealthRoutes } from './platform/http/health.js';
 import { newRequestId } from './platform/ids.js';
 import { installAuthGate } from './platform/policy/index.js';
 import type { AppContext, PlatformModule } from './platform/module.js';
-import { modules as allModules } from './modules/index.js';
+import { connectModules, modules as allModules } from './modules/index.js';
 import { createOrgService } from './modules/orgs/index.js';
 import { grantsOf } from './platform/policy/index.js';
 import { renderErrorPage } from './modules/portal/index.js';
@@ -122,6 +122,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
     scope: (actor) => createOrgService(ctx).scopeOf(grantsOf(actor, 'auditor')),
   });
 
+  connectModules(modules, ctx);
   for (const module of modules) module.hooks?.(app, ctx);
   await app.register(
     async (api) => {

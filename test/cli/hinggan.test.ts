@@ -1,6 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { hinggan } from '../support/cli.js';
 
@@ -62,6 +63,24 @@ describe('hinggan command', () => {
     const imported = hinggan(['org', 'import', file], env);
     expect(imported.status).toBe(0);
     expect(imported.stdout).toContain('新增 2 个');
+  });
+
+  it('re-indexes the service items of an organisation an import renames', () => {
+    const db = new Database(path.join(dir, 'data', 'hinggan.sqlite'), { readonly: true });
+    const holding = (name: string) =>
+      (db.prepare(`select count(*) as n from search_entries where key like 'service:%' and body like ?`).get(`%${name}%`) as { n: number }).n;
+    try {
+      expect(holding('兴安盟行政审批政务服务与数据管理局')).toBeGreaterThan(0); // the demo catalogue's items
+      const file = path.join(dir, 'rename.csv');
+      writeFileSync(file, `${header}\n152200000000.xsh.zwsj,152200000000.xsh,department,,兴安盟营商环境建设局,,,政务服务与数据管理局,兴政数发,\n`);
+      const renamed = hinggan(['org', 'import', file], env);
+      expect(renamed.status).toBe(0);
+      expect(renamed.stdout).toContain('更新 1 个');
+      expect(holding('兴安盟行政审批政务服务与数据管理局')).toBe(0);
+      expect(holding('兴安盟营商环境建设局')).toBeGreaterThan(0);
+    } finally {
+      db.close();
+    }
   });
 
   it('reports bad import rows with line numbers and imports nothing', () => {

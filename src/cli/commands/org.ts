@@ -7,6 +7,7 @@ import { AppError } from '../../server/platform/errors/app-error.js';
 import { createAppContext } from '../../server/context.js';
 import type { AppContext } from '../../server/platform/module.js';
 import { cliAuditContext } from '../audit-context.js';
+import { connectModules, modules } from '../../server/modules/index.js';
 import { createOrgService, parseOrgCsv, type ImportProblem } from '../../server/modules/orgs/index.js';
 import { orgKindLabels, orgKinds, type OrgKind } from '../../shared/orgs.js';
 
@@ -53,6 +54,8 @@ export function registerOrgCommands(program: Command): void {
       const { rows, problems } = parseOrgCsv(text);
       if (problems.length) return reportProblems(file, problems);
       await withOrgs(async (orgs, ctx) => {
+        // Modules that keep an organisation's name (the service catalogue's search entries) follow a rename.
+        connectModules(modules, ctx);
         try {
           const outcome = await orgs.importRows(rows, { log: ctx.audit, context: cliAuditContext() });
           console.log(`已导入 ${file}：新增 ${outcome.created} 个，更新 ${outcome.updated} 个，共 ${outcome.total} 行`);

@@ -41,9 +41,12 @@ export interface SeedReport {
 export interface PlatformModule {
   readonly name: string;
   /**
-   * Runs once as the app is built: adds request hooks (identity filling `request.actor` before routing)
-   * or hands another module an interface it declared (services giving the portal its ServiceDirectory).
+   * Hands other modules what they declared: an interface (services giving the portal its
+   * ServiceDirectory) or a listener (services re-indexing its items when organisations are renamed).
+   * Runs once as the app is built, and in command-line tools whose changes other modules follow.
    */
+  readonly connect?: (ctx: AppContext) => void;
+  /** Runs once as the app is built: adds request hooks (identity filling `request.actor` before routing). */
   readonly hooks?: (app: FastifyInstance, ctx: AppContext) => void;
   /** JSON API, mounted under /api/v1. */
   readonly api?: ModulePlugin;

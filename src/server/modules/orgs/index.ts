@@ -5,6 +5,7 @@ import { orgRoutes } from './org.routes.js';
 import { createOrgService } from './org.service.js';
 
 export { createOrgService, type OrgService } from './org.service.js';
+export { onOrgsRenamed, type OrgRenameListener, type RenamedOrg } from './org-renames.js';
 export { parseOrgCsv, importColumns, type ImportProblem } from './org.import.js';
 export type { Org, OrgDetail, OrgDetailData, OrgTreeNode } from './org.schema.js';
 export { isGeneralOffice } from './org.kinds.js';

@@ -27,8 +27,8 @@ export const orgRepository = {
     return db.selectFrom('orgs').selectAll().where('parent_id', 'in', parentIds).orderBy('depth').orderBy('sort_order').orderBy('id').execute();
   },
 
-  async findAllRefs(db: DbOrTrx): Promise<Pick<OrgRow, 'id' | 'ref' | 'code' | 'path' | 'depth' | 'credit_code'>[]> {
-    return db.selectFrom('orgs').select(['id', 'ref', 'code', 'path', 'depth', 'credit_code']).execute();
+  async findAllRefs(db: DbOrTrx): Promise<Pick<OrgRow, 'id' | 'ref' | 'code' | 'path' | 'depth' | 'credit_code' | 'name_zh'>[]> {
+    return db.selectFrom('orgs').select(['id', 'ref', 'code', 'path', 'depth', 'credit_code', 'name_zh']).execute();
   },
 
   async list(

@@ -6,6 +6,7 @@ import type { AppContext } from '../../platform/module.js';
 import type { OrgKind } from '../../../shared/orgs.js';
 import type { ImportProblem, ImportRow } from './org.import.js';
 import { orgRepository as repo } from './org.repository.js';
+import { orgRenames, type RenamedOrg } from './org-renames.js';
 import type { Org, OrgDetailData, OrgTreeNode } from './org.schema.js';
 import type { NewOrgRow, OrgRow } from './org.table.js';
 
@@ -215,7 +216,8 @@ export function createOrgService(ctx: Pick<AppContext, 'db' | 'clock'>) {
      * import and is reported with its line number.
      */
     async importRows(rows: readonly ImportRow[], audit?: ImportAudit): Promise<ImportOutcome> {
-      return db.transaction().execute(async (trx) => {
+      const renamed: RenamedOrg[] = [];
+      const outcome = await db.transaction().execute(async (trx) => {
         const now = clock.now().toISOString();
         const existing = await repo.findAllRefs(trx);
         const byRef = new Map(existing.map((o) => [o.ref, o]));
@@ -263,6 +265,7 @@ export function createOrgService(ctx: Pick<AppContext, 'db' | 'clock'>) {
               continue;
             }
             updates.push({ id: known.id, row: fields });
+            if (known.name_zh !== row.nameZh) renamed.push({ id: known.id, path: known.path, nameZh: row.nameZh, previousNameZh: known.name_zh });
             continue;
           }
           const id = newId();
@@ -277,6 +280,8 @@ export function createOrgService(ctx: Pick<AppContext, 'db' | 'clock'>) {
         }
         await repo.insertMany(trx, inserts);
         for (const { id, row } of updates) await repo.update(trx, id, row);
+        // Modules that keep a name (the service catalogue's search entries) follow in this transaction.
+        await orgRenames(ctx).inTransaction(trx, renamed);
         const outcome = { created: inserts.length, updated: updates.length, total: rows.length };
         await audit?.log.append(trx, {
           ...audit.context,
@@ -286,6 +291,8 @@ export function createOrgService(ctx: Pick<AppContext, 'db' | 'clock'>) {
         });
         return outcome;
       });
+      await orgRenames(ctx).committed(renamed);
+      return outcome;
     },
   };
 }

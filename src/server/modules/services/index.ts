@@ -1,5 +1,7 @@
 import type { AppContext, PlatformModule } from '../../platform/module.js';
+import { onOrgsRenamed } from '../orgs/index.js';
 import { provideServiceDirectory } from '../portal/index.js';
+import { followOrgRenames } from './item.index.js';
 import { createServiceDirectory } from './directory.js';
 import { itemRoutes } from './item.routes.js';
 import { createItemService } from './item.service.js';
@@ -23,6 +25,10 @@ export const servicesModule: PlatformModule = {
   name: 'services',
   // The portal shows, finds and inspects published items through its ServiceDirectory interface.
   hooks: (_app, ctx) => provideServiceDirectory(ctx, createServiceDirectory(ctx)),
+  // An organisation's new name reaches its items' search entries and pages.
+  connect: (ctx) => {
+    onOrgsRenamed(ctx, followOrgRenames(ctx));
+  },
   api: async (app, { ctx }) => {
     await app.register(itemRoutes, { items: createItemService(ctx) });
   },

@@ -4,6 +4,8 @@ import type { AppContext } from '../../platform/module.js';
 import { searchOfDialect } from '../../platform/search/index.js';
 import { onlineDepths, serviceItemKinds, type ServiceGuide } from '../../../shared/services.js';
 import { PORTAL_SEARCH_SCOPE, PUBLIC_TAG, portalEvents, portalSearchKey, serviceItemPath, serviceSitesOf } from '../portal/index.js';
+import type { OrgRenameListener } from '../orgs/index.js';
+import { itemRepository } from './item.repository.js';
 import type { ServiceItemRow } from './services.table.js';
 
 /** The guide stored in a row. */
@@ -78,4 +80,24 @@ export async function syncItemSearch(trx: Trx, row: ServiceItemRow, orgName: str
  */
 export async function announceItemChange(ctx: Pick<AppContext, 'db'>, orgPath: string): Promise<void> {
   for (const site of (await serviceSitesOf(ctx.db, orgPath)).all) portalEvents(ctx).siteChanged({ siteId: site.id });
+}
+
+/**
+ * Organisations renamed (by a registry import): their published items carry the name in their
+ * search entries (a search for the new name finds them, the old no longer), re-indexed in the
+ * import's transaction; once it has committed, the sites that show them drop their cached pages.
+ */
+export function followOrgRenames(ctx: Pick<AppContext, 'db'>): OrgRenameListener {
+  return {
+    async inTransaction(trx, renamed) {
+      const byId = new Map(renamed.map((org) => [org.id, org]));
+      for (const row of await itemRepository.publishedOf(trx, [...byId.keys()])) {
+        const org = byId.get(row.org_id)!;
+        await syncItemSearch(trx, row, org.nameZh, org.path);
+      }
+    },
+    async committed(renamed) {
+      for (const org of renamed) await announceItemChange(ctx, org.path);
+    },
+  };
 }

@@ -71,6 +71,12 @@ export const itemRepository = {
     return { items, total: Number(count.n) };
   },
 
+  /** The published items of these organisations. */
+  async publishedOf(db: DbOrTrx, orgIds: readonly string[]): Promise<ServiceItemRow[]> {
+    if (!orgIds.length) return [];
+    return db.selectFrom('service_items').selectAll().where('org_id', 'in', orgIds).where('status', '=', 'published').execute();
+  },
+
   async statusCounts(db: DbOrTrx, orgId: string): Promise<Record<string, number>> {
     const rows = await db.selectFrom('service_items').select(['status', (eb) => eb.fn.countAll<number>().as('n')]).where('org_id', '=', orgId).groupBy('status').execute();
     return Object.fromEntries(rows.map((r) => [r.status, Number(r.n)]));

@@ -254,6 +254,35 @@ describeEachDialect('service items (政务服务事项) and their 办事指南',
     expect(own).not.toContain('目录翻页后的事项');
     expect((await app.inject({ url: '/services/orgs/00000000-0000-0000-0000-000000000000/' })).statusCode).toBe(404);
   });
+
+  it('follows a rename of the implementing organisation by registry import: its search entries and cached pages', async () => {
+    const item = await create({ name: '麻醉药品购用印鉴卡审批' });
+    await publish(item.body.id);
+    const oldName = '兴安盟行政审批政务服务与数据管理局';
+    const newName = '兴安盟营商环境建设局';
+    const rename = (name: string) =>
+      app.inject({
+        method: 'POST',
+        url: '/api/v1/orgs/import',
+        headers: { cookie: cookies.get('sysadmin') ?? '', 'content-type': 'text/csv' },
+        payload: `ref,parent_ref,kind,code,name_zh,name_mn,name_latin,short_name,doc_prefixes,credit_code\n${zwsj},152200000000.xsh,department,,${name},,,政务服务与数据管理局,兴政数发,\n`,
+      });
+    await as('sysadmin');
+    expect(await searchServices(`${oldName} 印鉴卡`)).toEqual([`service:${item.body.id}`]);
+    expect(await searchServices(`${newName} 印鉴卡`)).toEqual([]);
+    expect(await page(`/services/items/${item.body.code}`)).toContain(oldName); // rendered and cached
+
+    const renamed = await rename(newName);
+    expect([renamed.statusCode, renamed.json()]).toEqual([200, { created: 0, updated: 1, total: 1 }]);
+    expect(await searchServices(`${newName} 印鉴卡`)).toEqual([`service:${item.body.id}`]);
+    expect(await searchServices(`${oldName} 印鉴卡`)).toEqual([]);
+    const guidePage = await page(`/services/items/${item.body.code}`);
+    expect(guidePage).toContain(newName);
+    expect(guidePage).not.toContain(oldName);
+
+    expect((await rename(oldName)).statusCode).toBe(200);
+    expect(await searchServices(`${oldName} 印鉴卡`)).toEqual([`service:${item.body.id}`]);
+  });
 });
 
 describe('the demo catalogue', () => {
