@@ -67,8 +67,9 @@ export async function syncItemSearch(trx: Trx, row: ServiceItemRow, orgName: str
       date: toBusinessDate(new Date(row.published_at ?? row.updated_at)),
       lang: 'zh-CN',
       kind: guide.kind,
-      ...(home ? { site: all.map((site) => site.id), url: serviceItemPath(home.pathPrefix, guide.code), siteName: home.nameZh } : {}),
+      ...(home ? { site: all.map((site) => site.id) } : {}),
     },
+    ...(home ? { shown: { url: serviceItemPath(home.pathPrefix, guide.code), siteName: home.nameZh } } : {}),
     visibility: [PUBLIC_TAG],
   });
 }

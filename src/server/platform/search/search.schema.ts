@@ -30,6 +30,15 @@ export const searchDocumentSchema = z.object({
     .refine((f) => !('from' in f) && !('to' in f), 'from 和 to 是日期筛选条件，不能用作字段名')
     .refine((f) => f.date === undefined || f.date === null || isoDate.safeParse(f.date).success, '日期须为 YYYY-MM-DD')
     .optional(),
+  /**
+   * Returned with each hit beside `fields` but never filtered on, so not indexed: what a hit shows
+   * (its link, its site's or issuer's name). An entry's own value (a link) would otherwise be one
+   * more index token per entry, held by that entry alone.
+   */
+  shown: z
+    .record(fieldName, z.string().max(1000))
+    .refine((f) => Object.keys(f).length <= 10, '展示字段不能超过 10 个')
+    .optional(),
   /** Who may see it: a query sees the entry only if it passes one of these tags. */
   visibility: z.array(tag).min(1, '至少需要一个可见范围标签').max(200),
 });

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { beforeAll, expect, it } from 'vitest';
 import { describeEachDialect } from '../../../../test/support/db.js';
 import { FixedClock } from '../clock.js';
@@ -139,6 +140,23 @@ describeEachDialect('search', (database, dialect) => {
     expect(await keys('人民政府', { filters: { from: '2024-11-02', to: '2024-11-02' } })).toEqual(['fire']);
     const hit = (await find('防汛')).hits[0]!;
     expect(hit.fields).toEqual({ date: '2025-05-20', type: 'notice', orgId: 'org-a' });
+  });
+
+  it('returns shown values with each hit but never filters on them, and indexes no token of them', async () => {
+    await put(doc('shown', { scope: 'portal:site-3', title: '科尔沁右翼中旗营商环境报告', fields: { type: 'report' }, shown: { url: '/kyzq/report-1.html', siteName: '科右中旗人民政府' } }));
+    const scopes = ['portal:site-3'];
+    const [hit] = (await search.query({ scopes, text: '营商环境', tags: ['public'] })).hits;
+    expect(hit?.fields).toEqual({ type: 'report', url: '/kyzq/report-1.html', siteName: '科右中旗人民政府' });
+    expect(await keys('营商环境', { scopes, filters: { type: 'report' } })).toEqual(['shown']);
+    expect(await keys('营商环境', { scopes, filters: { url: '/kyzq/report-1.html' } })).toEqual([]);
+    // Only the visibility tag and the filterable field are index tokens: nothing of the link or the name.
+    const stored = await database().db.selectFrom('search_entries').selectAll().where('key', '=', 'shown').executeTakeFirstOrThrow();
+    // PostgreSQL keeps them in the row's vectors, SQLite in the entry's narrow meta row.
+    const meta = dialect === 'sqlite' ? (await sql<{ facets: string }>`select facets from search_entry_meta where id = ${stored.id}`.execute(database().db)).rows : [];
+    const tokens = JSON.stringify([stored, meta]);
+    expect(tokens).toContain(Buffer.from('report').toString('hex'));
+    expect(tokens).not.toContain(Buffer.from('/kyzq/report-1.html').toString('hex'));
+    expect(tokens).not.toContain(Buffer.from('科右中旗人民政府').toString('hex'));
   });
 
   it('pages through many results, by relevance or newest first', async () => {

@@ -140,7 +140,7 @@ export function createSearch(ctx: SearchContext, options: SearchOptions = {}): S
         title: doc.title,
         body,
         extra,
-        fields: JSON.stringify(fields),
+        fields: JSON.stringify({ ...doc.shown, ...fields }),
         date: typeof fields.date === 'string' ? fields.date : null,
         updatedAt: clock.now().toISOString(),
         titleWords: indexTokens(normalizeText(doc.title)),

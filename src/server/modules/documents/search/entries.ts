@@ -47,8 +47,8 @@ export function sentEntry(facts: SentFacts): SearchDocument {
       source: 'sent',
       kind: row.kind,
       orgId: row.org_id,
-      orgName: facts.orgName.slice(0, 128),
     },
+    shown: { orgName: facts.orgName },
     visibility: entryTags(facts.parties),
   };
 }

@@ -115,8 +115,9 @@ export function createCatalogueService(deps: DisclosureDeps) {
         lang: 'zh-CN',
         category: row.category,
         validity: row.validity,
-        ...(site ? { site: site.id, url: entryPath(site.path_prefix, row.id), siteName: site.name_zh } : {}),
+        ...(site ? { site: site.id } : {}),
       },
+      ...(site ? { shown: { url: entryPath(site.path_prefix, row.id), siteName: site.name_zh } } : {}),
       visibility: [PUBLIC_TAG],
     });
   }

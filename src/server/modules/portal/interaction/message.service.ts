@@ -325,7 +325,8 @@ export function createMessageService(ctx: AppContext) {
             key: portalSearchKey('message', id),
             title: loaded.row.subject,
             body: `${loaded.row.body}\n${loaded.row.answer ?? ''}`,
-            fields: { site: loaded.site.id, type: 'message', date: today(at), lang: 'zh-CN', url: paths.message(id), siteName: loaded.site.name_zh },
+            fields: { site: loaded.site.id, type: 'message', date: today(at), lang: 'zh-CN' },
+            shown: { url: paths.message(id), siteName: loaded.site.name_zh },
             visibility: [PUBLIC_TAG],
           });
         },

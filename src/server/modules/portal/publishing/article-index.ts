@@ -51,9 +51,8 @@ export async function indexArticle(
       type: 'article',
       date: toBusinessDate(new Date(article.published_at ?? article.updated_at)),
       lang: article.lang,
-      url: articlePagePath(site.path_prefix, column.path, Number(article.serial)),
-      siteName: site.name_zh,
     },
+    shown: { url: articlePagePath(site.path_prefix, column.path, Number(article.serial)), siteName: site.name_zh },
     visibility: [PUBLIC_TAG],
   });
 }

@@ -181,9 +181,8 @@ export class BulkArticleGenerator {
         type: 'article',
         date: businessDate(publishedMs),
         lang: 'zh-CN',
-        url: articlePagePath(site.path_prefix, column.path, serial),
-        siteName: site.name_zh,
       },
+      shown: { url: articlePagePath(site.path_prefix, column.path, serial), siteName: site.name_zh },
       visibility: [PUBLIC_TAG],
     });
   }
