@@ -160,6 +160,8 @@ describeEachDialect('search input', (database, dialect) => {
     expect(await code(doc('x', { fields: { from: 'x' } }))).toBe('search.document_invalid');
     expect(await code(doc('', {}))).toBe('search.document_invalid');
     expect(await code(doc('x', { scope: 'Documents' }))).toBe('search.document_invalid');
+    // A shown value may not share a filterable field's name (which would the hit show?).
+    expect(await code(doc('x', { fields: { site: 'a' }, shown: { site: 'b' } }))).toBe('search.document_invalid');
     expect((await find('x')).total).toBe(0);
   });
 });

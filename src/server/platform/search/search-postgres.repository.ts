@@ -159,10 +159,13 @@ function slicesOf(db: DbOrTrx): Promise<Slice[]> {
   return found;
 }
 
-/** What a statement asks of a slice: `wanted` matches, of which an answer holds `found(answer)`. */
+/**
+ * What a statement asks of a slice: `wanted` matches, of which an answer holds `found(answer)`
+ * (undefined: it does not tell how many the slice holds).
+ */
 interface Wanted<T> {
   readonly wanted: number;
-  readonly found: (answer: T) => number;
+  readonly found: (answer: T) => number | undefined;
   /** The substring fallback: only slices that index the trigrams. */
   readonly grams?: boolean;
 }
@@ -181,8 +184,8 @@ async function slicedFirst<T>(db: DbOrTrx, attempt: (slice?: Slice) => Promise<T
     if (seen && seen.entries > 0 && slice.entries > 0 && (seen.found / seen.entries) * slice.entries < wanted) continue;
     const answer = await attempt(slice);
     const n = found(answer);
-    if (n >= wanted) return answer;
-    seen = { found: n, entries: slice.entries };
+    if (n !== undefined && n >= wanted) return answer;
+    seen = n === undefined ? undefined : { found: n, entries: slice.entries };
   }
   return attempt();
 }
@@ -297,10 +300,11 @@ export function postgresSearchRepository(options: PostgresSearchOptions = {}): S
 
     async page(db, plan, set, limit, offset, lean) {
       const match = matchOf(plan, lean);
-      // A page short of its limit tells how many the slice holds, unless it is empty (then: none known).
+      // A page short of its limit tells how many the slice holds; an empty one beyond the first
+      // only that it holds no more than the offset (the next slice is tried).
       return slicedFirst(db, (slice) => pageRows(db, match, set, limit, offset, slice), {
         wanted: offset + limit,
-        found: (rows) => (rows.length ? offset + rows.length : 0),
+        found: (rows) => (rows.length || offset === 0 ? offset + rows.length : undefined),
       });
     },
 

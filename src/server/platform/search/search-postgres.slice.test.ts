@@ -75,6 +75,8 @@ describe.skipIf(skipPostgres)('search slices [postgres]', () => {
     await add(40, 44); // the smaller slice now holds 9 of its 5 (44 entries: its size is still 5)
     expect((await maintainSlices(database.db, options)).slices).toBe('kept');
     expect(await indexes()).toEqual(before);
+    // Kept with its size now, which searches weigh it by.
+    expect((await sliceStarts(database.db)).map((s) => s.entries)).toEqual([9, 14]);
     await add(44, 46); // 11 > 2 × 5: rebuilt; the larger (15 of 12) is kept
     const outcome = await maintainSlices(database.db, options);
     expect(outcome.levels).toEqual([

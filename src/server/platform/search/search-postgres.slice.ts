@@ -84,7 +84,7 @@ interface SliceIndex {
   readonly weight: SliceWeight | undefined;
   /** Indexes `grams` besides `words`. */
   readonly grams: boolean;
-  /** The entries it held when built (its comment), 0 when unknown. */
+  /** The entries it held when built or last kept (its comment), 0 when unknown. */
   readonly entries: number;
 }
 
@@ -117,9 +117,9 @@ export interface Slice {
   /** Whether it indexes the trigrams (the substring fallback). */
   readonly grams: boolean;
   /**
-   * The entries it held when built (0: unknown). Not its size now: every slice has taken the same
-   * new entries since, so the sizes' ratios only shrink, and a search takes a larger slice's
-   * promise as better than it is (it tries it the more often).
+   * The entries it held when `optimize()` last built or kept it (0: unknown). Not its size now: each
+   * has taken the same new entries since, so a larger slice's share is over-rated (it is tried the
+   * more often).
    */
   readonly entries: number;
 }
@@ -172,6 +172,8 @@ export async function maintainSlices(db: DbOrTrx, options: SliceOptions = DEFAUL
       const held = current ? await count(conn, current.start) : 0;
       if (current && held <= 2 * size && held >= size / 2) {
         keep.add(current.name);
+        // Its size now, for searches weighing it against the others (each level is rebuilt on its own schedule).
+        if (held !== current.entries) await sql`comment on index ${sql.id(current.name)} is ${sql.lit(String(held))}`.execute(conn);
         levels.push({ start: current.start, entries: held, built: false });
         continue;
       }

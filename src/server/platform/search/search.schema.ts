@@ -41,6 +41,9 @@ export const searchDocumentSchema = z.object({
     .optional(),
   /** Who may see it: a query sees the entry only if it passes one of these tags. */
   visibility: z.array(tag).min(1, '至少需要一个可见范围标签').max(200),
+}).refine((doc) => !doc.shown || !doc.fields || Object.keys(doc.shown).every((name) => !(name in doc.fields!)), {
+  message: '展示字段与筛选字段不能同名',
+  path: ['shown'],
 });
 
 export type SearchDocument = z.input<typeof searchDocumentSchema>;

@@ -48,7 +48,7 @@ export function sentEntry(facts: SentFacts): SearchDocument {
       kind: row.kind,
       orgId: row.org_id,
     },
-    shown: { orgName: facts.orgName },
+    shown: { orgName: facts.orgName.slice(0, 1000) },
     visibility: entryTags(facts.parties),
   };
 }
