@@ -6,7 +6,6 @@ export interface RenamedOrg {
   readonly id: string;
   readonly path: string;
   readonly nameZh: string;
-  readonly previousNameZh: string;
 }
 
 /**

@@ -265,7 +265,7 @@ export function createOrgService(ctx: Pick<AppContext, 'db' | 'clock'>) {
               continue;
             }
             updates.push({ id: known.id, row: fields });
-            if (known.name_zh !== row.nameZh) renamed.push({ id: known.id, path: known.path, nameZh: row.nameZh, previousNameZh: known.name_zh });
+            if (known.name_zh !== row.nameZh) renamed.push({ id: known.id, path: known.path, nameZh: row.nameZh });
             continue;
           }
           const id = newId();

@@ -2,7 +2,7 @@ import { sql, type RawBuilder } from 'kysely';
 import type { DbOrTrx } from '../../db/database.js';
 import { MAX_FALLBACK_CANDIDATES, MIN_GRAM_TERM, titleFacet, type LeanMatch, type SearchPlan } from './search-plan.js';
 import { IDS_PER_DAY, firstIdOf } from './entry-id.js';
-import { maintainSlices, sliceColumn, sliceRange, sliceStarts, type Slice, type SliceOptions } from './search-postgres.slice.js';
+import { maintainSlices, sliceColumn, sliceRange, searchedSlices, type Slice, type SliceOptions } from './search-postgres.slice.js';
 import type { HitRow, IndexedEntry, MatchSet, SearchRepository } from './search.repository.js';
 
 /**
@@ -155,7 +155,7 @@ function fallbackCandidates(match: Match, limit: number, slice?: Slice): RawBuil
 const slices = new WeakMap<object, Promise<Slice[]>>();
 function slicesOf(db: DbOrTrx): Promise<Slice[]> {
   let found = slices.get(db);
-  if (!found) slices.set(db, (found = sliceStarts(db)));
+  if (!found) slices.set(db, (found = searchedSlices(db)));
   return found;
 }
 

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshDatabase, skipPostgres, type FreshDatabase } from '../../../../test/support/db.js';
 import { planSearch } from './search-plan.js';
 import { postgresSearchRepository } from './search-postgres.repository.js';
-import { maintainSlices, sliceStarts } from './search-postgres.slice.js';
+import { maintainSlices, searchedSlices } from './search-postgres.slice.js';
 import { createSearch } from './search.js';
 import { searchQuerySchema } from './search.schema.js';
 
@@ -45,7 +45,7 @@ describe.skipIf(skipPostgres)('search slices [postgres]', () => {
   it('builds none for a small table', async () => {
     await add(0, 20);
     expect(await maintainSlices(database.db, options)).toEqual({ slices: 'none', entries: 20 });
-    expect(await sliceStarts(database.db)).toEqual([]);
+    expect(await searchedSlices(database.db)).toEqual([]);
   });
 
   it('builds each level over its share of the newest entries', async () => {
@@ -56,7 +56,7 @@ describe.skipIf(skipPostgres)('search slices [postgres]', () => {
       { start: await newest(5), entries: 5, built: true },
       { start: await newest(10), entries: 10, built: true },
     ]);
-    expect(await sliceStarts(database.db)).toEqual([
+    expect(await searchedSlices(database.db)).toEqual([
       { start: await newest(5), weight: 'A', grams: true, entries: 5 },
       { start: await newest(10), weight: 'B', grams: false, entries: 10 },
     ]);
@@ -76,7 +76,7 @@ describe.skipIf(skipPostgres)('search slices [postgres]', () => {
     expect((await maintainSlices(database.db, options)).slices).toBe('kept');
     expect(await indexes()).toEqual(before);
     // Kept with its size now, which searches weigh it by.
-    expect((await sliceStarts(database.db)).map((s) => s.entries)).toEqual([9, 14]);
+    expect((await searchedSlices(database.db)).map((s) => s.entries)).toEqual([9, 14]);
     await add(44, 46); // 11 > 2 × 5: rebuilt; the larger (15 of 12) is kept
     const outcome = await maintainSlices(database.db, options);
     expect(outcome.levels).toEqual([
@@ -100,10 +100,10 @@ describe.skipIf(skipPostgres)('search slices [postgres]', () => {
   it('drops an index a failed build left invalid', async () => {
     await maintainSlices(database.db, options);
     await sql`update pg_index set indisvalid = false where indexrelid = ${`search_entries_slice0_${await newest(5)}`}::regclass`.execute(database.db);
-    expect((await sliceStarts(database.db)).map((s) => s.start)).toEqual([await newest(12)]);
+    expect((await searchedSlices(database.db)).map((s) => s.start)).toEqual([await newest(12)]);
     const outcome = await maintainSlices(database.db, options);
     expect(outcome.levels?.[0]).toEqual({ start: await newest(5), entries: 5, built: true });
-    expect((await sliceStarts(database.db)).map((s) => s.start)).toEqual([await newest(5), await newest(12)]);
+    expect((await searchedSlices(database.db)).map((s) => s.start)).toEqual([await newest(5), await newest(12)]);
   });
 
   it('rebuilds a slice whose level changed what it indexes', async () => {
@@ -111,7 +111,7 @@ describe.skipIf(skipPostgres)('search slices [postgres]', () => {
     const changed = { ...options, levels: [options.levels[0]!, { ...options.levels[1]!, grams: true }] };
     const outcome = await maintainSlices(database.db, changed);
     expect(outcome.levels?.map((l) => l.built)).toEqual([false, true]);
-    expect((await sliceStarts(database.db)).map((s) => s.grams)).toEqual([true, true]);
+    expect((await searchedSlices(database.db)).map((s) => s.grams)).toEqual([true, true]);
     expect(await indexes()).toEqual(before);
   });
 
@@ -120,9 +120,9 @@ describe.skipIf(skipPostgres)('search slices [postgres]', () => {
     await sql`drop index ${sql.id(`search_entries_slice1_${start}`)}`.execute(database.db);
     await sql`create index ${sql.id(`search_entries_slice1_${start}`)} on search_entries using gin (words) where id >= ${sql.lit(start)}`.execute(database.db);
     await sql`comment on index ${sql.id(`search_entries_slice1_${start}`)} is '12'`.execute(database.db);
-    expect((await sliceStarts(database.db)).map((s) => s.start)).toEqual([await newest(5)]);
+    expect((await searchedSlices(database.db)).map((s) => s.start)).toEqual([await newest(5)]);
     expect((await maintainSlices(database.db, options)).levels?.map((l) => l.built)).toEqual([false, true]);
-    expect(await sliceStarts(database.db)).toEqual([
+    expect(await searchedSlices(database.db)).toEqual([
       { start: await newest(5), weight: 'A', grams: true, entries: 5 },
       { start, weight: 'B', grams: false, entries: 12 },
     ]);
@@ -131,7 +131,7 @@ describe.skipIf(skipPostgres)('search slices [postgres]', () => {
   it('reads each slice by its own index, and a larger one only when the smaller promises enough', async () => {
     const repository = postgresSearchRepository({ slices: options });
     const plan = planSearch(searchQuerySchema.parse({ scopes: ['docs'], text: '草原', tags: ['public'] }))!;
-    const [small, large] = (await sliceStarts(database.db)).map((s) => s.start) as [number, number];
+    const [small, large] = (await searchedSlices(database.db)).map((s) => s.start) as [number, number];
     const matches = async (from = 0) =>
       Number((await sql<{ n: string }>`select count(*) as n from search_entries where words @@ '草原'::tsquery and id >= ${from}`.execute(database.db)).rows[0]!.n);
     const [inSmall, inLarge, all] = [await matches(small), await matches(large), await matches()];

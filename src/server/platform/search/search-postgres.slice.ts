@@ -125,7 +125,7 @@ export interface Slice {
 }
 
 /** Each level's newest valid slice, the smallest (highest first id) first. */
-export async function sliceStarts(db: DbOrTrx): Promise<Slice[]> {
+export async function searchedSlices(db: DbOrTrx): Promise<Slice[]> {
   const newest = new Map<number, Slice>();
   for (const { valid, level, start, weight, grams, entries } of await sliceIndexes(db)) {
     if (valid && weight && weight === WEIGHTS[level] && start > (newest.get(level)?.start ?? -1)) newest.set(level, { start, weight, grams, entries });
@@ -140,6 +140,12 @@ export interface SliceOutcome {
   /** Each level's slice as kept or built. */
   readonly levels?: readonly { readonly start: number; readonly entries: number; readonly built: boolean }[];
 }
+
+/**
+ * Writes a slice's size into its index's comment, which searches weigh it by against the others
+ * (PostgreSQL's own statistics of a partial GIN index count the whole table's rows after a VACUUM).
+ */
+const recordSize = (conn: DbOrTrx, name: string, entries: number) => sql`comment on index ${sql.id(name)} is ${sql.lit(String(entries))}`.execute(conn);
 
 const count = async (db: DbOrTrx, from = 0): Promise<number> =>
   Number((await sql<{ n: string }>`select count(*) as n from search_entries where id >= ${from}`.execute(db)).rows[0]?.n ?? 0);
@@ -172,8 +178,8 @@ export async function maintainSlices(db: DbOrTrx, options: SliceOptions = DEFAUL
       const held = current ? await count(conn, current.start) : 0;
       if (current && held <= 2 * size && held >= size / 2) {
         keep.add(current.name);
-        // Its size now, for searches weighing it against the others (each level is rebuilt on its own schedule).
-        if (held !== current.entries) await sql`comment on index ${sql.id(current.name)} is ${sql.lit(String(held))}`.execute(conn);
+        // Its size now: each level is rebuilt on its own schedule.
+        if (held !== current.entries) await recordSize(conn, current.name, held);
         levels.push({ start: current.start, entries: held, built: false });
         continue;
       }
@@ -188,10 +194,8 @@ export async function maintainSlices(db: DbOrTrx, options: SliceOptions = DEFAUL
       await sql`create index ${concurrently} if not exists ${sql.id(name)} on search_entries using gin (${columns})
         where ${sliceRange(undefined, start)}`.execute(conn);
       keep.add(name);
-      // Searches weigh a larger slice by its size when built (PostgreSQL's own statistics of a
-      // partial GIN index count the whole table's rows after a VACUUM).
       const built = await count(conn, start);
-      await sql`comment on index ${sql.id(name)} is ${sql.lit(String(built))}`.execute(conn);
+      await recordSize(conn, name, built);
       levels.push({ start, entries: built, built: true });
     }
     for (const index of valid) if (!keep.has(index.name)) await drop(conn, index.name);
